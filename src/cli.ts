@@ -1,0 +1,161 @@
+import { Command, CommanderError, Option } from 'commander';
+import { loadConfig, type GlobalOptions } from './config.js';
+import { redactSecrets } from './db/connectionTarget.js';
+import { RECORD_RULES_HELP } from './domain/records.js';
+import { WorkoutError } from './errors.js';
+import { createOutput } from './ui/output.js';
+import type { CommandContext } from './commands/context.js';
+
+type Action = (context: CommandContext, args: unknown[], options: Record<string, unknown>) => Promise<void>;
+
+/** Wraps a lazily imported command so that only the code a command uses is loaded. */
+function run(load: () => Promise<Action>) {
+  return async (...parameters: unknown[]) => {
+    const command = parameters.at(-1) as Command;
+    const options = command.opts();
+    const args = parameters.slice(0, -2);
+    const globals = command.optsWithGlobals<GlobalOptions>();
+    const config = loadConfig(globals);
+    await (await load())({ config, output: createOutput(config) }, args, options);
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command('workout')
+    .description('A fast, scriptable workout log on PostgreSQL (embedded, or a server via DATABASE_URL).')
+    .version('0.1.0')
+    .option('--database-url <url>', 'PostgreSQL server to use (default: $DATABASE_URL, else the embedded database)')
+    .option('--user <name>', 'whose log (default: $WORKOUT_USER, else your OS user name)')
+    .option('--json', 'print results as JSON')
+    .option('--no-color', 'no colour (also NO_COLOR, or when stdout is not a terminal)')
+    .option('--verbose', 'print stack traces on errors')
+    .addOption(new Option('--connect-timeout <seconds>', 'give up connecting after this long (default 5)'))
+    .addOption(new Option('--lock-timeout <seconds>', 'give up waiting for a lock after this long (default 10)'))
+    .addOption(new Option('--statement-timeout <seconds>', 'cancel a statement after this long (default 60)'))
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ workout set add "Bench Press" 100x5
+  $ workout set add Squat 225lb x 5 --rpe 8
+  $ workout pr list --json | jq '.[0]'
+  $ DATABASE_URL=postgres://me@db/gym workout db migrate
+
+Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 database unavailable.
+Environment: DATABASE_URL, WORKOUT_USER, WORKOUT_HOME (embedded data folder), NO_COLOR.`,
+    );
+
+  const session = program.command('session').description('start, end and look at workout sessions');
+  session
+    .command('start')
+    .description('start a session (fails if one is already active)')
+    .option('--name <name>', 'a name for the session, e.g. "Push day"')
+    .option('--at <iso>', 'start time (ISO 8601; default now)')
+    .addHelpText('after', '\nExample:\n  $ workout session start --name "Push day"')
+    .action(run(async () => (await import('./commands/session.js')).startSessionCommand));
+  session
+    .command('end')
+    .description('end the active session')
+    .option('--at <iso>', 'end time (ISO 8601; default now)')
+    .action(run(async () => (await import('./commands/session.js')).endSessionCommand));
+  session
+    .command('show [id]')
+    .description('a session\'s sets grouped by exercise (default: the active or last session)')
+    .action(run(async () => (await import('./commands/session.js')).showSessionCommand));
+  session
+    .command('list')
+    .description('your sessions, newest first')
+    .option('--limit <n>', 'how many', '20')
+    .action(run(async () => (await import('./commands/session.js')).listSessionsCommand));
+
+  const set = program.command('set').description('log sets');
+  set
+    .command('add [exercise] [set...]')
+    .description('log one set; starts a session if none is active')
+    .option('--weight <w>', 'weight, instead of SET notation')
+    .option('--reps <n>', 'reps, instead of SET notation')
+    .option('--rpe <r>', 'rate of perceived exertion, 1-10 in halves')
+    .option('--type <type>', 'normal, warmup, drop or failure', 'normal')
+    .option('--unit <unit>', 'kg or lb (default kg, or the unit written in SET)')
+    .option('--note <text>', 'a note on the set')
+    .option('--at <iso>', 'when the set was done (ISO 8601; default now)')
+    .addHelpText(
+      'after',
+      `
+SET is WEIGHTxREPS: 100x5, 100kg x5, 225lb x 5, bw x 12 (bodyweight), bw+20x5 (weighted bodyweight).
+
+Examples:
+  $ workout set add "Bench Press" 100x5
+  $ workout set add Squat 225lb x 5 --rpe 8.5
+  $ workout set add "Pull Up" bw+10x6
+  $ workout set add Deadlift --weight 180 --reps 3 --type failure`,
+    )
+    .action(run(async () => (await import('./commands/set.js')).addSetCommand));
+  set
+    .command('undo')
+    .description('remove the last set of the active session (its records are recomputed)')
+    .action(run(async () => (await import('./commands/set.js')).undoSetCommand));
+
+  const pr = program.command('pr').description('personal records');
+  pr.command('list')
+    .description('your records per exercise')
+    .option('--exercise <name>', 'only this exercise')
+    .addHelpText('after', `\n${RECORD_RULES_HELP}`)
+    .action(run(async () => (await import('./commands/pr.js')).listRecordsCommand));
+
+  const db = program.command('db').description('schema and indexes');
+  db.command('migrate')
+    .description('apply pending migrations, each in its own transaction')
+    .action(run(async () => (await import('./commands/db.js')).migrateCommand));
+  db.command('status')
+    .description('backend, server version, migrations and the composite indexes')
+    .action(run(async () => (await import('./commands/db.js')).statusCommand));
+  db.command('migrate-indexes')
+    .description('create missing composite indexes (CONCURRENTLY on a server) and rebuild invalid ones')
+    .option('--dry-run', 'say what would be done, do nothing')
+    .addHelpText('after', '\nSafe to run twice and while users write.\n\nExample:\n  $ DATABASE_URL=postgres://admin@db/gym workout db migrate-indexes')
+    .action(run(async () => (await import('./commands/db.js')).migrateIndexesCommand));
+
+  return program;
+}
+
+
+/** Runs the CLI; returns the exit code. The one place errors become messages and codes. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  const verbose = argv.includes('--verbose') || Boolean(process.env.DEBUG);
+  const secretSource = argvValue(argv, '--database-url') ?? process.env.DATABASE_URL;
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return 0;
+      if (error.code === 'commander.executeSubCommandAsync') return 0;
+      process.stderr.write(`${redactSecrets(error.message.replace(/^error: /, 'workout: '), secretSource)}\n`);
+      return 2;
+    }
+    if (isPromptExit(error)) return 130;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`workout: ${redactSecrets(message.split('\n')[0] ?? '', secretSource)}\n`);
+    if (verbose && error instanceof Error && error.stack) {
+      process.stderr.write(`${redactSecrets(error.stack, secretSource)}\n`);
+    }
+    return error instanceof WorkoutError ? error.exitCode : 1;
+  }
+}
+
+function argvValue(argv: string[], flag: string): string | undefined {
+  const index = argv.findIndex((arg) => arg === flag || arg.startsWith(`${flag}=`));
+  if (index < 0) return undefined;
+  const arg = argv[index]!;
+  return arg.includes('=') ? arg.slice(flag.length + 1) : argv[index + 1];
+}
+
+/** Ctrl-C in an inquirer prompt: leave quietly. */
+function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ExitPromptError';
+}

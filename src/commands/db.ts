@@ -1,0 +1,40 @@
+import { migrate } from '../db/migrations.js';
+import { migrateIndexes } from '../db/queries/compositeIndexes.js';
+import { databaseStatus } from '../db/queries/databaseStatus.js';
+import { openDatabase } from '../db/database.js';
+import type { CommandContext } from './context.js';
+
+export async function migrateCommand({ config, output }: CommandContext) {
+  const database = await openDatabase(config, { requireSchema: false });
+  const applied = await database.run((pool) => migrate(pool));
+  output.result({ backend: database.backend, applied }, ({ applied: done }) =>
+    done.length === 0
+      ? 'Schema is up to date; nothing to apply.'
+      : done.map((migration) => `applied ${String(migration.version).padStart(3, '0')}_${migration.name}`).join('\n'),
+  );
+}
+
+export async function statusCommand({ config, output }: CommandContext) {
+  const database = await openDatabase(config, { requireSchema: false });
+  const status = await database.run((pool) => databaseStatus(pool));
+  const report = { backend: database.backend, target: database.target, ...status };
+  output.result(report, (r) => {
+    const pending = r.migrations.filter((migration) => !migration.applied);
+    const lines = [
+      `backend:     ${r.backend} (${r.target})`,
+      `server:      PostgreSQL ${r.serverVersion}`,
+      `migrations:  ${r.migrations.length - pending.length} applied, ${pending.length} pending` +
+        (pending.length > 0 ? ` (${pending.map((m) => m.version).join(', ')}; run \`workout db migrate\`)` : ''),
+      ...r.indexes.map((index) => `index:       ${index.name} ${index.state}`),
+    ];
+    return lines.join('\n');
+  });
+}
+
+export async function migrateIndexesCommand({ config, output }: CommandContext, _args: unknown[], options: Record<string, unknown>) {
+  const database = await openDatabase(config, { requireSchema: false });
+  const results = await database.run((pool) =>
+    migrateIndexes(pool, { concurrently: database.backend === 'server', dryRun: options.dryRun === true }),
+  );
+  output.result(results, (rows) => rows.map((row) => `${row.name}: ${row.action}`).join('\n'));
+}

@@ -1,0 +1,29 @@
+import { listRecords, type RecordRow } from '../db/queries/records.js';
+import { nameSchema } from '../domain/limits.js';
+import { formatRecordValue, recordLabel, recordOrder } from '../domain/records.js';
+import { palette } from '../ui/color.js';
+import { renderTable } from '../ui/table.js';
+import { formatDay } from '../ui/time.js';
+import { withDatabase, type CommandContext } from './context.js';
+import { parseInput } from './parseInput.js';
+
+export async function listRecordsCommand(context: CommandContext, _args: unknown[], options: Record<string, unknown>) {
+  const exercise = options.exercise === undefined ? undefined : parseInput(nameSchema('--exercise'), options.exercise);
+  const records = await withDatabase(context, (pool) => listRecords(pool, context.config.userName, exercise));
+  context.output.result(records, (rows) => renderRecords(rows, context.output.color));
+}
+
+function renderRecords(rows: RecordRow[], color: boolean): string {
+  if (rows.length === 0) return 'No records yet. Log a set with `workout set add EXERCISE SET`.';
+  const c = palette(color);
+  const byExercise = new Map<string, RecordRow[]>();
+  for (const row of rows) byExercise.set(row.exercise, [...(byExercise.get(row.exercise) ?? []), row]);
+  const tables: string[] = [];
+  for (const [exercise, records] of byExercise) {
+    const body = [...records]
+      .sort((a, b) => recordOrder(a) - recordOrder(b))
+      .map((r) => [recordLabel(r.kind, r.reps), formatRecordValue(r.kind, r.value, r.unit), formatDay(r.achieved_at)]);
+    tables.push(`${c.bold(exercise)}\n${renderTable(['record', 'value', 'date'], body, color)}`);
+  }
+  return tables.join('\n\n');
+}

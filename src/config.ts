@@ -1,0 +1,58 @@
+import os from 'node:os';
+import { z } from 'zod';
+import { UsageError } from './errors.js';
+
+/** Global options as commander hands them over, before validation. */
+export type GlobalOptions = {
+  databaseUrl?: string;
+  user?: string;
+  json?: boolean;
+  color?: boolean;
+  verbose?: boolean;
+  connectTimeout?: string;
+  lockTimeout?: string;
+  statementTimeout?: string;
+};
+
+const seconds = (field: string) =>
+  z.coerce
+    .number({ invalid_type_error: `${field} must be a number of seconds` })
+    .positive(`${field} must be a positive number of seconds`)
+    .max(86_400, `${field} must be at most 86400 seconds`);
+
+const configSchema = z.object({
+  databaseUrl: z.string().min(1).optional(),
+  userName: z
+    .string()
+    .transform((name) => name.normalize('NFC').trim())
+    .pipe(z.string().min(1, 'user name must not be empty').max(100, 'user name must be at most 100 characters')),
+  json: z.boolean(),
+  color: z.boolean(),
+  verbose: z.boolean(),
+  home: z.string().min(1).optional(),
+  connectTimeoutMs: seconds('--connect-timeout').transform((s) => Math.round(s * 1000)),
+  lockTimeoutMs: seconds('--lock-timeout').transform((s) => Math.round(s * 1000)),
+  statementTimeoutMs: seconds('--statement-timeout').transform((s) => Math.round(s * 1000)),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>>;
+
+/** One frozen object from flags, then environment, then defaults. */
+export function loadConfig(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse({
+    databaseUrl: options.databaseUrl ?? (env.DATABASE_URL || undefined),
+    userName: options.user ?? (env.WORKOUT_USER || os.userInfo().username),
+    json: options.json ?? false,
+    color: options.color !== false && !env.NO_COLOR && process.stdout.isTTY === true && !(options.json ?? false),
+    verbose: options.verbose ?? Boolean(env.DEBUG),
+    home: env.WORKOUT_HOME || undefined,
+    connectTimeoutMs: options.connectTimeout ?? env.WORKOUT_CONNECT_TIMEOUT ?? 5,
+    lockTimeoutMs: options.lockTimeout ?? env.WORKOUT_LOCK_TIMEOUT ?? 10,
+    statementTimeoutMs: options.statementTimeout ?? env.WORKOUT_STATEMENT_TIMEOUT ?? 60,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(issue ? issue.message : 'invalid options');
+  }
+  return Object.freeze(parsed.data);
+}

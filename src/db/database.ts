@@ -1,0 +1,105 @@
+import { createPool, type DatabasePool } from 'slonik';
+import type { Config } from '../config.js';
+import { describeTarget } from './connectionTarget.js';
+import { dataDir } from './dataDir.js';
+import { toWorkoutError } from './databaseErrors.js';
+import { createCliDriverFactory } from './driver.js';
+import { startEmbedded } from './embedded.js';
+import { migrate, pendingError, pendingMigrations } from './migrations.js';
+
+export type Backend = 'server' | 'embedded';
+
+export type Database = {
+  pool: DatabasePool;
+  backend: Backend;
+  /** host:port/database or the data directory: safe to print. */
+  target: string;
+  /** Runs `work`, maps driver errors to typed ones, and always closes the database. */
+  run: <T>(work: (pool: DatabasePool) => Promise<T>) => Promise<T>;
+};
+
+export type OpenOptions = {
+  /** Apply or require migrations before use (everything but `db migrate`/`db status`). */
+  requireSchema: boolean;
+};
+
+async function createCliPool(config: Config, connectionString: string, sendTimeouts: boolean) {
+  return createPool(connectionString, {
+    driverFactory: createCliDriverFactory({
+      connectionString,
+      connectTimeoutMs: config.connectTimeoutMs,
+      lockTimeoutMs: config.lockTimeoutMs,
+      statementTimeoutMs: config.statementTimeoutMs,
+      sendTimeouts,
+    }),
+    // One short-lived process, one connection: nothing to reset or retry at connect.
+    maximumPoolSize: 1,
+    resetConnection: async () => {},
+    connectionRetryLimit: 0,
+    captureStackTrace: false,
+    connectionTimeout: config.connectTimeoutMs,
+    statementTimeout: 'DISABLE_TIMEOUT',
+    idleInTransactionSessionTimeout: 'DISABLE_TIMEOUT',
+    // Deadlocks and serialization failures (SQLSTATE 40xxx) rerun the transaction.
+    transactionRetryLimit: 3,
+    typeParsers: [],
+  });
+}
+
+/**
+ * Opens the server named by DATABASE_URL, or the embedded PGlite in the data folder
+ * (created and migrated on first use). A server with pending migrations is refused:
+ * changing a shared schema is the operator's call (`workout db migrate`).
+ */
+export async function openDatabase(config: Config, options: OpenOptions): Promise<Database> {
+  if (config.databaseUrl) {
+    const target = describeTarget(config.databaseUrl);
+    const pool = await createCliPool(config, config.databaseUrl, true);
+    return {
+      pool,
+      backend: 'server',
+      target,
+      run: async (work) => {
+        try {
+          return await work(pool);
+        } catch (error) {
+          throw toWorkoutError(error, target);
+        } finally {
+          await pool.end();
+        }
+      },
+    };
+  }
+  const home = dataDir(config);
+  const embedded = await startEmbedded(home, config.lockTimeoutMs);
+  const target = `${home} (embedded)`;
+  let pool: DatabasePool;
+  try {
+    pool = await createCliPool(config, embedded.connectionString, false);
+  } catch (error) {
+    await embedded.close();
+    throw toWorkoutError(error, target);
+  }
+  return {
+    pool,
+    backend: 'embedded',
+    target,
+    run: async (work) => {
+      try {
+        if (options.requireSchema) await migrate(pool);
+        return await work(pool);
+      } catch (error) {
+        throw toWorkoutError(error, target);
+      } finally {
+        await pool.end();
+        await embedded.close();
+      }
+    },
+  };
+}
+
+/** For commands off the hot path: refuse to run against a schema older than the code. */
+export async function assertSchemaCurrent(pool: DatabasePool): Promise<void> {
+  const pending = await pendingMigrations(pool);
+  if (pending.length > 0) throw pendingError(pending.length);
+}

@@ -1,0 +1,66 @@
+import {
+  DatabaseTimeoutError,
+  DatabaseUnavailableError,
+  PendingMigrationsError,
+  UsageError,
+  WorkoutError,
+} from '../errors.js';
+
+type CodedError = Error & { code?: unknown; cause?: unknown };
+
+/** The error and its causes, outermost first (slonik wraps the driver's errors). */
+function chain(error: unknown): CodedError[] {
+  const errors: CodedError[] = [];
+  let current = error;
+  while (current instanceof Error && errors.length < 10) {
+    errors.push(current as CodedError);
+    current = (current as CodedError).cause;
+  }
+  return errors;
+}
+
+function codeOf(error: unknown): string | undefined {
+  for (const link of chain(error)) {
+    if (typeof link.code === 'string') return link.code;
+  }
+  return undefined;
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN']);
+// SQLSTATE classes 08 (connection), 28 (auth), 3D000 (no such database), 57P03 (starting up).
+const UNAVAILABLE_SQLSTATE = /^(08|28|3D000|57P03)/;
+
+/**
+ * Maps what the driver throws to the CLI's typed errors: the one place that reads
+ * SQLSTATE codes. `target` is host:port/db, never the password.
+ */
+export function toWorkoutError(error: unknown, target: string): Error {
+  if (error instanceof WorkoutError) return error;
+  const code = codeOf(error);
+  const message = chain(error).at(-1)?.message ?? String(error);
+  if (code && UNREACHABLE.has(code)) {
+    return new DatabaseUnavailableError(`cannot connect to ${target}: ${code} (is the server running?)`);
+  }
+  if (/timeout expired|connection timeout/i.test(message) && !code) {
+    return new DatabaseUnavailableError(`cannot connect to ${target}: no answer within the connect timeout`);
+  }
+  if (code && UNAVAILABLE_SQLSTATE.test(code)) {
+    return new DatabaseUnavailableError(`cannot use ${target}: ${message}`);
+  }
+  if (code === '55P03') {
+    return new DatabaseTimeoutError(`gave up waiting for a lock (lock_timeout); nothing was written, try again`);
+  }
+  if (code === '57014') {
+    return new DatabaseTimeoutError(`the statement ran past statement_timeout and was cancelled; nothing was written`);
+  }
+  if (code === '57P01' || code === '57P02' || /Connection terminated/i.test(message)) {
+    return new WorkoutError(`the connection to ${target} was lost; nothing was written, try again`);
+  }
+  if (code === '42P01' || code === '42883') {
+    return new PendingMigrationsError(`the database at ${target} has no workout schema (or an old one); run \`workout db migrate\``);
+  }
+  if (code === '23514' || code === '22003' || code === '22P02') {
+    return new UsageError(`the database rejected a value: ${message}`);
+  }
+  return error instanceof Error ? error : new Error(message);
+}

@@ -1,0 +1,16 @@
+import { sql, type DatabasePool } from 'slonik';
+import { z } from 'zod';
+import { appliedVersions, listMigrations } from '../migrations.js';
+import { indexStates } from './compositeIndexes.js';
+
+export async function databaseStatus(pool: DatabasePool) {
+  const serverVersion = await pool.oneFirst(sql.type(z.object({ server_version: z.string() }))`SHOW server_version`);
+  const applied = new Set(await appliedVersions(pool));
+  const migrations = listMigrations().map((migration) => ({
+    version: migration.version,
+    name: migration.name,
+    applied: applied.has(migration.version),
+  }));
+  const indexes = applied.size > 0 ? await indexStates(pool) : [];
+  return { serverVersion, migrations, indexes };
+}

@@ -1,0 +1,110 @@
+import { sql, type DatabasePool } from 'slonik';
+import { z } from 'zod';
+import { SET_TYPES } from '../../domain/limits.js';
+import { UNITS } from '../../domain/units.js';
+import { WorkoutError } from '../../errors.js';
+import { findUserId, lockUser } from './lockUser.js';
+
+const sessionRow = z.object({
+  id: z.number(),
+  name: z.string().nullable(),
+  start_time: z.date(),
+  end_time: z.date().nullable(),
+  set_count: z.number(),
+  exercise_count: z.number(),
+});
+export type SessionSummary = z.infer<typeof sessionRow>;
+
+const summaryColumns = sql.fragment`
+  s.id, s.name, s.start_time, s.end_time,
+  (SELECT count(*) FROM workout_log l WHERE l.session_id = s.id) AS set_count,
+  (SELECT count(DISTINCT l.exercise_id) FROM workout_log l WHERE l.session_id = s.id) AS exercise_count`;
+
+export async function startSession(
+  pool: DatabasePool,
+  userName: string,
+  { name, at }: { name: string | null; at: Date | null },
+): Promise<SessionSummary> {
+  return pool.transaction(async (tx) => {
+    const userId = await lockUser(tx, userName);
+    const active = await tx.maybeOne(sql.type(sessionRow)`
+      SELECT ${summaryColumns} FROM workout_session s WHERE s.user_id = ${userId} AND s.end_time IS NULL`);
+    if (active) {
+      throw new WorkoutError(
+        `session ${active.id} is already active (started ${active.start_time.toISOString()}, ${active.set_count} set(s)); ` +
+          'end it with `workout session end`',
+      );
+    }
+    return tx.one(sql.type(sessionRow)`
+      INSERT INTO workout_session AS s (user_id, name, start_time)
+      VALUES (${userId}, ${name}, ${at ? sql.timestamp(at) : sql.fragment`now()`})
+      RETURNING s.id, s.name, s.start_time, s.end_time, 0::int8 AS set_count, 0::int8 AS exercise_count`);
+  });
+}
+
+export async function endSession(pool: DatabasePool, userName: string, at: Date | null): Promise<SessionSummary> {
+  return pool.transaction(async (tx) => {
+    const userId = await lockUser(tx, userName);
+    const ended = await tx.maybeOne(sql.type(sessionRow)`
+      UPDATE workout_session AS s
+      SET end_time = ${at ? sql.timestamp(at) : sql.fragment`greatest(now(), s.start_time)`}
+      WHERE s.user_id = ${userId} AND s.end_time IS NULL
+      RETURNING ${summaryColumns}`);
+    if (!ended) throw new WorkoutError('no active session to end; start one with `workout session start`');
+    return ended;
+  });
+}
+
+export async function listSessions(pool: DatabasePool, userName: string, limit: number): Promise<SessionSummary[]> {
+  const userId = await findUserId(pool, userName);
+  if (userId === undefined) return [];
+  return [
+    ...(await pool.any(sql.type(sessionRow)`
+      SELECT ${summaryColumns} FROM workout_session s
+      WHERE s.user_id = ${userId}
+      ORDER BY s.end_time DESC NULLS FIRST, s.id DESC
+      LIMIT ${limit}`)),
+  ];
+}
+
+const setRow = z.object({
+  id: z.number(),
+  exercise: z.string(),
+  set_number: z.number(),
+  weight: z.number(),
+  unit: z.enum(UNITS),
+  bodyweight: z.boolean(),
+  reps: z.number(),
+  rpe: z.number().nullable(),
+  set_type: z.enum(SET_TYPES),
+  performed_at: z.date(),
+  notes: z.string().nullable(),
+});
+export type SessionSet = z.infer<typeof setRow>;
+
+/** A session with its sets; by default the active one, else the latest. Only the user's own. */
+export async function showSession(
+  pool: DatabasePool,
+  userName: string,
+  id: number | undefined,
+): Promise<{ session: SessionSummary; sets: SessionSet[] }> {
+  const userId = await findUserId(pool, userName);
+  const session =
+    userId === undefined
+      ? null
+      : await pool.maybeOne(sql.type(sessionRow)`
+          SELECT ${summaryColumns} FROM workout_session s
+          WHERE s.user_id = ${userId} ${id === undefined ? sql.fragment`` : sql.fragment`AND s.id = ${id}`}
+          ORDER BY s.end_time DESC NULLS FIRST
+          LIMIT 1`);
+  if (!session) {
+    throw new WorkoutError(id === undefined ? `no sessions yet for ${userName}` : `no session ${id} for ${userName}`);
+  }
+  const sets = await pool.any(sql.type(setRow)`
+    SELECT l.id, e.name AS exercise, l.set_number, l.weight, l.unit, l.bodyweight, l.reps, l.rpe, l.set_type,
+           l.performed_at, l.notes
+    FROM workout_log l JOIN exercise e ON e.id = l.exercise_id
+    WHERE l.session_id = ${session.id}
+    ORDER BY l.performed_at, l.id`);
+  return { session, sets: [...sets] };
+}

@@ -1,0 +1,44 @@
+import { sql, type DatabasePool } from 'slonik';
+import { z } from 'zod';
+import { UNITS } from '../../domain/units.js';
+import { WorkoutError } from '../../errors.js';
+import { lockUser } from './lockUser.js';
+import { recomputeRecords } from './recomputeRecords.js';
+
+const removedSet = z.object({
+  id: z.number(),
+  session_id: z.number(),
+  exercise_id: z.number(),
+  exercise: z.string(),
+  set_number: z.number(),
+  weight: z.number(),
+  unit: z.enum(UNITS),
+  bodyweight: z.boolean(),
+  reps: z.number(),
+});
+
+export type UndoneSet = z.infer<typeof removedSet>;
+
+/** Deletes the newest set of the active session and recomputes the records it may have held. */
+export async function undoLastSet(pool: DatabasePool, userName: string): Promise<UndoneSet> {
+  return pool.transaction(async (tx) => {
+    const userId = await lockUser(tx, userName);
+    const removed = await tx.maybeOne(sql.type(removedSet)`
+      WITH last_set AS (
+        SELECT l.id FROM workout_log l
+        WHERE l.session_id = (
+          SELECT id FROM workout_session WHERE user_id = ${userId} AND end_time IS NULL
+        )
+        ORDER BY l.id DESC
+        LIMIT 1
+      ), removed AS (
+        DELETE FROM workout_log l USING last_set WHERE l.id = last_set.id
+        RETURNING l.*
+      )
+      SELECT r.id, r.session_id, r.exercise_id, e.name AS exercise, r.set_number, r.weight, r.unit, r.bodyweight, r.reps
+      FROM removed r JOIN exercise e ON e.id = r.exercise_id`);
+    if (!removed) throw new WorkoutError('nothing to undo: there is no active session with sets');
+    await recomputeRecords(tx, userId, [removed.exercise_id]);
+    return removed;
+  });
+}

@@ -1,0 +1,75 @@
+import { UsageError } from '../errors.js';
+import { LIMITS } from './limits.js';
+import { toKg, unitFromWord, type Unit } from './units.js';
+
+/** A set as entered: the weight stays an exact decimal string so the database converts it exactly. */
+export type SetInput = {
+  /** Load in `unit`: the whole weight, or what is added to the body for bodyweight sets. */
+  weight: string;
+  /** Undefined when the notation names no unit: the caller's default applies. */
+  unit: Unit | undefined;
+  bodyweight: boolean;
+  reps: number;
+};
+
+export const SET_FORMS = '100x5, 100kg x5, 225lb x 5, bw x 12, bw+20x5';
+
+// ASCII digits only: `١٠٠x5`, `1e3x5`, `100,5x5` and `0x10` are refused, never guessed at.
+const DECIMAL = String.raw`\d{1,5}(?:\.\d{1,3})?`;
+const UNIT = String.raw`[a-z]+`;
+const NOTATION = new RegExp(
+  String.raw`^(?:(?<bw>bw)(?:\s*\+\s*(?<added>${DECIMAL})\s*(?<addedUnit>${UNIT})?)?|(?<weight>${DECIMAL})\s*(?<unit>${UNIT})?)\s*[x×]\s*(?<reps>\d{1,5})$`,
+);
+
+function fail(problem: string): never {
+  throw new UsageError(`SET ${problem}; accepted forms: ${SET_FORMS}`);
+}
+
+/** Canonical decimal text: no leading zeros, no trailing fractional zeros. */
+export function canonicalDecimal(text: string): string {
+  const [whole = '0', fraction = ''] = text.split('.');
+  const trimmedWhole = whole.replace(/^0+(?=\d)/, '');
+  const trimmedFraction = fraction.replace(/0+$/, '');
+  return trimmedFraction ? `${trimmedWhole}.${trimmedFraction}` : trimmedWhole;
+}
+
+export function checkReps(reps: number, field = 'reps'): number {
+  if (!Number.isInteger(reps) || reps < 1 || reps > LIMITS.maxReps) {
+    throw new UsageError(`${field} must be a whole number from 1 to ${LIMITS.maxReps}`);
+  }
+  return reps;
+}
+
+export function checkWeight(weight: string, unit: Unit, field = 'weight'): string {
+  if (!new RegExp(`^${DECIMAL}$`).test(weight)) {
+    throw new UsageError(`${field} must be a plain decimal number such as 100 or 102.5 (at most 3 decimals)`);
+  }
+  if (toKg(Number(weight), unit) > LIMITS.maxWeightKg) {
+    throw new UsageError(`${field} must be at most ${LIMITS.maxWeightKg} kg (${weight} ${unit} is more)`);
+  }
+  return canonicalDecimal(weight);
+}
+
+export function parseUnit(word: string, field: string): Unit {
+  const unit = unitFromWord(word);
+  if (!unit) throw new UsageError(`${field} has unknown unit "${word}"; use kg or lb`);
+  return unit;
+}
+
+/** Parses `100x5`, `100kg x5`, `225lb x 5`, `bw x 12`, `bw+20x5` (and `×` for `x`). */
+export function parseSetNotation(text: string): SetInput {
+  const normalized = text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  if (normalized === '') fail('is empty');
+  const match = NOTATION.exec(normalized);
+  if (!match?.groups) fail(`"${text.slice(0, 40)}" is not a set`);
+  const { bw, added, addedUnit, weight, unit: unitWord, reps } = match.groups;
+  const unitText = bw ? addedUnit : unitWord;
+  const unit = unitText === undefined ? undefined : parseUnit(unitText, 'SET');
+  const amount = bw ? (added ?? '0') : weight!;
+  return {
+    weight: checkWeight(amount, unit ?? 'kg', 'SET weight'),
+    unit,
+    bodyweight: bw !== undefined,
+    reps: checkReps(Number(reps), 'SET reps'),
+  };
+}
