@@ -1,0 +1,33 @@
+import { spawn } from 'node:child_process';
+import { BIN } from './paths.js';
+
+export type CliResult = { code: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null };
+
+export type CliOptions = {
+  env?: Record<string, string | undefined>;
+  stdin?: string;
+  timeoutMs?: number;
+};
+
+/** Runs the built CLI as a user would: a new process, stdin piped, stdout/stderr and exit code read. */
+export function runCli(args: string[], { env = {}, stdin, timeoutMs = 60_000 }: CliOptions = {}): Promise<CliResult> {
+  const childEnv: Record<string, string> = {};
+  for (const [key, value] of Object.entries({ ...process.env, DATABASE_URL: undefined, WORKOUT_USER: 'tester', NO_COLOR: '1', ...env })) {
+    if (value !== undefined) childEnv[key] = value;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, signal });
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(stdin ?? '');
+  });
+}
