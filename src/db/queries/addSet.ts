@@ -1,10 +1,11 @@
 import { sql, type DatabasePool } from 'slonik';
 import { z } from 'zod';
 import { RECORD_KINDS } from '../../domain/records.js';
-import { SET_TYPES, type SetType } from '../../domain/limits.js';
-import { UNITS, type Unit } from '../../domain/units.js';
+import type { SetType } from '../../domain/limits.js';
+import type { Unit } from '../../domain/units.js';
 import { latestVersion, pendingError } from '../migrations.js';
 import { CREATION_RACE_ATTEMPTS, lockedUserCtes } from './lockUser.js';
+import { loggedSet } from './loggedSet.js';
 
 export type NewSet = {
   userName: string;
@@ -33,18 +34,8 @@ const beatenRecord = z.object({
   previous: z.number().nullable(),
 });
 
-const addedSet = z.object({
-  id: z.number(),
-  session_id: z.number(),
+const addedSet = loggedSet.extend({
   session_started: z.boolean(),
-  set_number: z.number(),
-  weight: z.number(),
-  unit: z.enum(UNITS),
-  bodyweight: z.boolean(),
-  reps: z.number(),
-  rpe: z.number().nullable(),
-  set_type: z.enum(SET_TYPES),
-  performed_at: z.date(),
   records: z.array(beatenRecord),
 });
 
@@ -123,7 +114,7 @@ export async function addSet(pool: DatabasePool, set: NewSet): Promise<AddedSet>
       )
       SELECT
         n.id, n.session_id, s.started AS session_started, n.set_number, n.weight, n.unit, n.bodyweight,
-        n.reps, n.rpe, n.set_type, n.performed_at,
+        n.reps, n.rpe, n.set_type, n.performed_at, n.notes,
         coalesce((
           SELECT json_agg(json_build_object('kind', r.kind, 'reps', r.reps, 'value', r.value, 'previous', old.value))
           FROM raised r

@@ -1,9 +1,8 @@
 import { sql, type DatabasePool } from 'slonik';
 import { z } from 'zod';
-import { SET_TYPES } from '../../domain/limits.js';
-import { UNITS } from '../../domain/units.js';
 import { WorkoutError } from '../../errors.js';
 import { findUserId, lockUser } from './lockUser.js';
+import { loggedSet } from './loggedSet.js';
 
 const sessionRow = z.object({
   id: z.number(),
@@ -67,19 +66,7 @@ export async function listSessions(pool: DatabasePool, userName: string, limit: 
   ];
 }
 
-const setRow = z.object({
-  id: z.number(),
-  exercise: z.string(),
-  set_number: z.number(),
-  weight: z.number(),
-  unit: z.enum(UNITS),
-  bodyweight: z.boolean(),
-  reps: z.number(),
-  rpe: z.number().nullable(),
-  set_type: z.enum(SET_TYPES),
-  performed_at: z.date(),
-  notes: z.string().nullable(),
-});
+const setRow = loggedSet.extend({ exercise: z.string() });
 export type SessionSet = z.infer<typeof setRow>;
 
 /** A session with its sets; by default the active one, else the latest. Only the user's own. */
@@ -101,7 +88,7 @@ export async function showSession(
     throw new WorkoutError(id === undefined ? `no sessions yet for ${userName}` : `no session ${id} for ${userName}`);
   }
   const sets = await pool.any(sql.type(setRow)`
-    SELECT l.id, e.name AS exercise, l.set_number, l.weight, l.unit, l.bodyweight, l.reps, l.rpe, l.set_type,
+    SELECT l.id, l.session_id, e.name AS exercise, l.set_number, l.weight, l.unit, l.bodyweight, l.reps, l.rpe, l.set_type,
            l.performed_at, l.notes
     FROM workout_log l JOIN exercise e ON e.id = l.exercise_id
     WHERE l.session_id = ${session.id}

@@ -1,21 +1,11 @@
 import { sql, type DatabasePool } from 'slonik';
 import { z } from 'zod';
-import { UNITS } from '../../domain/units.js';
 import { WorkoutError } from '../../errors.js';
 import { lockUser } from './lockUser.js';
+import { loggedSet } from './loggedSet.js';
 import { recomputeRecords } from './recomputeRecords.js';
 
-const removedSet = z.object({
-  id: z.number(),
-  session_id: z.number(),
-  exercise_id: z.number(),
-  exercise: z.string(),
-  set_number: z.number(),
-  weight: z.number(),
-  unit: z.enum(UNITS),
-  bodyweight: z.boolean(),
-  reps: z.number(),
-});
+const removedSet = loggedSet.extend({ exercise_id: z.number(), exercise: z.string() });
 
 export type UndoneSet = z.infer<typeof removedSet>;
 
@@ -35,7 +25,8 @@ export async function undoLastSet(pool: DatabasePool, userName: string): Promise
         DELETE FROM workout_log l USING last_set WHERE l.id = last_set.id
         RETURNING l.*
       )
-      SELECT r.id, r.session_id, r.exercise_id, e.name AS exercise, r.set_number, r.weight, r.unit, r.bodyweight, r.reps
+      SELECT r.id, r.session_id, r.exercise_id, e.name AS exercise, r.set_number, r.weight, r.unit, r.bodyweight,
+             r.reps, r.rpe, r.set_type, r.performed_at, r.notes
       FROM removed r JOIN exercise e ON e.id = r.exercise_id`);
     if (!removed) throw new WorkoutError('nothing to undo: there is no active session with sets');
     await recomputeRecords(tx, userId, [removed.exercise_id]);
