@@ -32,7 +32,7 @@ export async function statusCommand({ config, output }: CommandContext) {
 }
 
 export async function migrateIndexesCommand({ config, output }: CommandContext, _args: unknown[], options: Record<string, unknown>) {
-  const database = await openDatabase(config, { requireSchema: false });
+  const database = await openDatabase(config, { requireSchema: false, longRunning: true });
   const results = await database.run((pool) =>
     migrateIndexes(pool, { concurrently: database.backend === 'server', dryRun: options.dryRun === true }),
   );

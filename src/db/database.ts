@@ -21,16 +21,23 @@ export type Database = {
 export type OpenOptions = {
   /** Apply or require migrations before use (everything but `db migrate`/`db status`). */
   requireSchema: boolean;
+  /**
+   * Work that may legitimately run for a long time (index builds): no client-side bound on
+   * waiting for an answer. Everything else gives up on a silent server after
+   * statement_timeout + connect timeout (the server cancels first and says so).
+   */
+  longRunning?: boolean;
 };
 
-async function createCliPool(config: Config, connectionString: string, sendTimeouts: boolean) {
+async function createCliPool(config: Config, connectionString: string, server: boolean, longRunning: boolean) {
   return createPool(connectionString, {
     driverFactory: createCliDriverFactory({
       connectionString,
       connectTimeoutMs: config.connectTimeoutMs,
       lockTimeoutMs: config.lockTimeoutMs,
       statementTimeoutMs: config.statementTimeoutMs,
-      sendTimeouts,
+      sendTimeouts: server,
+      queryTimeoutMs: server && !longRunning ? config.statementTimeoutMs + config.connectTimeoutMs : undefined,
     }),
     // One short-lived process, one connection: nothing to reset or retry at connect.
     maximumPoolSize: 1,
@@ -47,6 +54,19 @@ async function createCliPool(config: Config, connectionString: string, sendTimeo
 }
 
 /**
+ * Closing after the work is done (or failed) must not replace the outcome: on a lost
+ * connection pool.end() fails again with a follow-on error, and the data-dir lock must
+ * still be released.
+ */
+async function endQuietly(pool: DatabasePool): Promise<void> {
+  try {
+    await pool.end();
+  } catch {
+    // The command's result or its mapped error stands.
+  }
+}
+
+/**
  * Opens the server named by DATABASE_URL, or the embedded PGlite in the data folder
  * (created and migrated on first use). A server with pending migrations is refused:
  * changing a shared schema is the operator's call (`workout db migrate`).
@@ -54,7 +74,7 @@ async function createCliPool(config: Config, connectionString: string, sendTimeo
 export async function openDatabase(config: Config, options: OpenOptions): Promise<Database> {
   if (config.databaseUrl) {
     const target = describeTarget(config.databaseUrl);
-    const pool = await createCliPool(config, config.databaseUrl, true);
+    const pool = await createCliPool(config, config.databaseUrl, true, options.longRunning ?? false);
     return {
       pool,
       backend: 'server',
@@ -65,7 +85,7 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
         } catch (error) {
           throw toWorkoutError(error, target);
         } finally {
-          await pool.end();
+          await endQuietly(pool);
         }
       },
     };
@@ -75,7 +95,7 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
   const target = `${home} (embedded)`;
   let pool: DatabasePool;
   try {
-    pool = await createCliPool(config, embedded.connectionString, false);
+    pool = await createCliPool(config, embedded.connectionString, false, true);
   } catch (error) {
     await embedded.close();
     throw toWorkoutError(error, target);
@@ -91,7 +111,7 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
       } catch (error) {
         throw toWorkoutError(error, target);
       } finally {
-        await pool.end();
+        await endQuietly(pool);
         await embedded.close();
       }
     },
