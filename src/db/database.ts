@@ -45,6 +45,9 @@ async function createCliPool(config: Config, connectionString: string, server: b
     connectionRetryLimit: 0,
     captureStackTrace: false,
     connectionTimeout: config.connectTimeoutMs,
+    // A lost connection is destroyed while its query is failing; slonik's wait for that
+    // query is a timer that would keep the finished process alive this long.
+    gracefulTerminationTimeout: 100,
     statementTimeout: 'DISABLE_TIMEOUT',
     idleInTransactionSessionTimeout: 'DISABLE_TIMEOUT',
     // Deadlocks and serialization failures (SQLSTATE 40xxx) rerun the transaction.
