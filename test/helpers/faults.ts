@@ -61,6 +61,8 @@ export type HeldLock = { release: () => Promise<void> };
  */
 export async function holdUserLock(url: string, userName: string): Promise<HeldLock> {
   const client = new pg.Client({ connectionString: url, application_name: 'test-lock-holder' });
+  // A restart in the test may end this connection too: that is expected, not a crash.
+  client.on('error', () => {});
   await client.connect();
   await client.query('BEGIN');
   const { rowCount } = await client.query('SELECT id FROM app_user WHERE name = $1 FOR UPDATE', [userName]);
