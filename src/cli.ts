@@ -127,7 +127,7 @@ Examples:
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   const verbose = argv.includes('--verbose') || Boolean(process.env.DEBUG);
-  const secretSource = argvValue(argv, '--database-url') ?? process.env.DATABASE_URL;
+  const secretSources = [...argvValues(argv, '--database-url'), process.env.DATABASE_URL];
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
@@ -135,24 +135,26 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return 0;
       if (error.code === 'commander.executeSubCommandAsync') return 0;
-      process.stderr.write(`${redactSecrets(error.message.replace(/^error: /, 'workout: '), secretSource)}\n`);
+      process.stderr.write(`${redactSecrets(error.message.replace(/^error: /, 'workout: '), secretSources)}\n`);
       return 2;
     }
     if (isPromptExit(error)) return 130;
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`workout: ${redactSecrets(message.split('\n')[0] ?? '', secretSource)}\n`);
+    process.stderr.write(`workout: ${redactSecrets(message.split('\n')[0] ?? '', secretSources)}\n`);
     if (verbose && error instanceof Error && error.stack) {
-      process.stderr.write(`${redactSecrets(error.stack, secretSource)}\n`);
+      process.stderr.write(`${redactSecrets(error.stack, secretSources)}\n`);
     }
     return error instanceof WorkoutError ? error.exitCode : 1;
   }
 }
 
-function argvValue(argv: string[], flag: string): string | undefined {
-  const index = argv.findIndex((arg) => arg === flag || arg.startsWith(`${flag}=`));
-  if (index < 0) return undefined;
-  const arg = argv[index]!;
-  return arg.includes('=') ? arg.slice(flag.length + 1) : argv[index + 1];
+/** Every value given to `flag` (`--flag value` or `--flag=value`): all of them may hold a password. */
+function argvValues(argv: string[], flag: string): string[] {
+  return argv.flatMap((arg, index) => {
+    if (arg.startsWith(`${flag}=`)) return [arg.slice(flag.length + 1)];
+    const next = argv[index + 1];
+    return arg === flag && next !== undefined ? [next] : [];
+  });
 }
 
 /** Ctrl-C in an inquirer prompt: leave quietly. */
