@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CliResult } from '../helpers/cli.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
 // One database per describe block: the refusals write nothing (that is checked), and the
@@ -54,7 +55,7 @@ describe('input limits at the boundary (zod): exit 2, nothing written', () => {
 
   test('every value just outside a bound is refused, naming the field', async () => {
     // Refused before the database is opened: cheap processes, run a few at a time.
-    const results = [];
+    const results: CliResult[] = [];
     for (let start = 0; start < REFUSED.length; start += 5) {
       results.push(...(await Promise.all(REFUSED.slice(start, start + 5).map(([args]) => db.cli([...args])))));
     }
