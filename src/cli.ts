@@ -109,6 +109,25 @@ Examples:
   const db = program.command('db').description('schema and indexes');
   db.command('migrate')
     .description('apply pending migrations, each in its own transaction')
+    .option('--enable-rls', 'turn on row-level security: each PostgreSQL role sees only the workout user of its name')
+    .option('--disable-rls', 'turn row-level security off again (the default)')
+    .addHelpText(
+      'after',
+      `
+Row-level security (shared servers; off by default). With it on, a PostgreSQL role
+reads and writes only the rows of the workout user with the role's name, so each
+lifter runs \`workout --user <their role>\`; exercise names stay shared (read and add,
+never rename or delete). Owners of the tables and superusers are not restricted: run
+migrations as the owner, and give each lifter a LOGIN role of their own, e.g.
+
+  CREATE ROLE ann LOGIN;
+  GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, workout_session, workout_log, personal_record TO ann;
+  GRANT SELECT, INSERT ON exercise TO ann;
+  GRANT SELECT ON workout_migration TO ann;
+
+Example:
+  $ DATABASE_URL=postgres://owner@db/gym workout db migrate --enable-rls`,
+    )
     .action(run(async () => (await import('./commands/db.js')).migrateCommand));
   db.command('status')
     .description('backend, server version, migrations and the composite indexes')

@@ -79,6 +79,12 @@ export function toWorkoutError(error: unknown, target: string): Error {
   if (code === '42P01' || code === '42883') {
     return new PendingMigrationsError(`the database at ${target} has no workout schema (or an old one); run \`workout db migrate\``);
   }
+  if (code === '42501') {
+    return new WorkoutError(
+      `${target} refused: ${message} (with row-level security on, a database role may use only the workout user ` +
+        'of its own name: --user <role>)',
+    );
+  }
   if (code === '23514' || code === '22003' || code === '22P02') {
     return new UsageError(`the database rejected a value: ${message}`);
   }
