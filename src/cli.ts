@@ -30,7 +30,9 @@ export function buildProgram(): Command {
     .option('--no-color', 'no colour (also NO_COLOR, or when stdout is not a terminal)')
     .option('--verbose', 'print stack traces on errors')
     .addOption(new Option('--connect-timeout <seconds>', 'give up connecting after this long (default 5)'))
-    .addOption(new Option('--lock-timeout <seconds>', 'give up waiting for a lock after this long (default 10)'))
+    .addOption(
+      new Option('--lock-timeout <seconds>', 'give up waiting for a lock, or for the embedded database in use, after this long (default 10)'),
+    )
     .addOption(new Option('--statement-timeout <seconds>', 'cancel a statement after this long (default 60)'))
     .showSuggestionAfterError()
     .exitOverride()
@@ -45,7 +47,10 @@ Examples:
   $ DATABASE_URL=postgres://me@db/gym workout db migrate
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 database unavailable.
-Environment: DATABASE_URL, WORKOUT_USER, WORKOUT_HOME (embedded data folder), NO_COLOR.`,
+Environment: DATABASE_URL, WORKOUT_USER, WORKOUT_HOME (embedded data folder), NO_COLOR,
+  WORKOUT_CONNECT_TIMEOUT, WORKOUT_LOCK_TIMEOUT, WORKOUT_STATEMENT_TIMEOUT (seconds, as the options).
+A password in DATABASE_URL is never printed; prefer it (or ~/.pgpass) to --database-url,
+which other users of the machine can see in the process list.`,
     );
 
   const session = program.command('session').description('start, end and look at workout sessions');
