@@ -10,14 +10,16 @@ import { UsageError } from '../../src/errors.js';
  */
 export type Outcome<T> = { accepted: true; value: T } | { accepted: false; message: string };
 
-export function outcome<T>(parse: () => T, field: string): Outcome<T> {
+/** Runs `parse`; a rejection must be a UsageError whose message starts with `field` (or one of several fields). */
+export function outcome<T>(parse: () => T, field: string | readonly string[]): Outcome<T> {
+  const fields = typeof field === 'string' ? [field] : field;
   try {
     return { accepted: true, value: parse() };
   } catch (error) {
     if (!(error instanceof UsageError)) {
-      throw new Error(`expected a UsageError naming ${field}, got ${String(error)}`, { cause: error });
+      throw new Error(`expected a UsageError naming ${fields.join(' or ')}, got ${String(error)}`, { cause: error });
     }
-    expect(error.message.startsWith(field), `"${error.message}" should start with ${field}`).toBe(true);
+    expect(fields.some((name) => error.message.startsWith(name)), `"${error.message}" should start with ${fields.join(' or ')}`).toBe(true);
     // cli.ts prints the first line only: a message must be one clean line.
     expect(error.message).not.toMatch(/[\p{Cc}\p{Cs}\u2028\u2029]/u);
     return { accepted: false, message: error.message };

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { parseSetOptions } from '../../src/commands/setInput.js';
 import { canonicalDecimal, parseSetNotation, type SetInput } from '../../src/domain/setNotation.js';
 import { LIMITS } from '../../src/domain/limits.js';
 import { toKg, unitFromWord, type Unit } from '../../src/domain/units.js';
@@ -105,6 +106,23 @@ describe('SET notation (property-based)', () => {
         expect(Number.isInteger(set.reps) && set.reps >= 1 && set.reps <= LIMITS.maxReps).toBe(true);
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  test('--weight and --reps: read exactly or refused naming the flag', () => {
+    const number = fc.oneof(hostileText(), weightText, fc.integer({ min: -5, max: 1005 }).map(String), spacing.map((s) => `${s}100${s}`));
+    fc.assert(
+      fc.property(number, number, fc.constantFrom(undefined, 'kg', 'lb', 'LBS', 'stone'), (weight, reps, unit) => {
+        const result = outcome(() => parseSetOptions('tester', 'Bench', undefined, { weight, reps, unit }), ['--weight', '--reps', '--unit']);
+        if (!result.accepted) return;
+        const set = result.value;
+        expect(set.reps).toBe(Number(reps.trim()));
+        expect(set.reps >= 1 && set.reps <= LIMITS.maxReps).toBe(true);
+        if (set.bodyweight) expect(weight.trim().toLowerCase()).toBe('bw');
+        else expect(set.weight).toBe(canonicalDecimal(weight.trim()));
+        expect(toKg(Number(set.weight), set.unit)).toBeLessThanOrEqual(LIMITS.maxWeightKg);
+      }),
+      RUNS,
     );
   });
 
