@@ -30,7 +30,9 @@ export function buildProgram(): Command {
     .option('--no-color', 'no colour (also NO_COLOR, or when stdout is not a terminal)')
     .option('--verbose', 'print stack traces on errors')
     .addOption(new Option('--connect-timeout <seconds>', 'give up connecting after this long (default 5)'))
-    .addOption(new Option('--lock-timeout <seconds>', 'give up waiting for a lock after this long (default 10)'))
+    .addOption(
+      new Option('--lock-timeout <seconds>', 'give up waiting for a lock, or for the embedded database in use, after this long (default 10)'),
+    )
     .addOption(new Option('--statement-timeout <seconds>', 'cancel a statement after this long (default 60)'))
     .showSuggestionAfterError()
     .exitOverride()
@@ -45,7 +47,10 @@ Examples:
   $ DATABASE_URL=postgres://me@db/gym workout db migrate
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 database unavailable.
-Environment: DATABASE_URL, WORKOUT_USER, WORKOUT_HOME (embedded data folder), NO_COLOR.`,
+Environment: DATABASE_URL, WORKOUT_USER, WORKOUT_HOME (embedded data folder), NO_COLOR,
+  WORKOUT_CONNECT_TIMEOUT, WORKOUT_LOCK_TIMEOUT, WORKOUT_STATEMENT_TIMEOUT (seconds, as the options).
+A password in DATABASE_URL is never printed; prefer it (or PGPASSWORD) to --database-url,
+which other users of the machine can see in the process list.`,
     );
 
   const session = program.command('session').description('start, end and look at workout sessions');
@@ -109,6 +114,25 @@ Examples:
   const db = program.command('db').description('schema and indexes');
   db.command('migrate')
     .description('apply pending migrations, each in its own transaction')
+    .option('--enable-rls', 'turn on row-level security: each PostgreSQL role sees only the workout user of its name')
+    .option('--disable-rls', 'turn row-level security off again (the default)')
+    .addHelpText(
+      'after',
+      `
+Row-level security (shared servers; off by default). With it on, a PostgreSQL role
+reads and writes only the rows of the workout user with the role's name, so each
+lifter runs \`workout --user <their role>\`; exercise names stay shared (read and add,
+never rename or delete). Owners of the tables and superusers are not restricted: run
+migrations as the owner, and give each lifter a LOGIN role of their own, e.g.
+
+  CREATE ROLE ann LOGIN;
+  GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, workout_session, workout_log, personal_record TO ann;
+  GRANT SELECT, INSERT ON exercise TO ann;
+  GRANT SELECT ON workout_migration TO ann;
+
+Example:
+  $ DATABASE_URL=postgres://owner@db/gym workout db migrate --enable-rls`,
+    )
     .action(run(async () => (await import('./commands/db.js')).migrateCommand));
   db.command('status')
     .description('backend, server version, migrations and the composite indexes')
@@ -127,7 +151,7 @@ Examples:
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   const verbose = argv.includes('--verbose') || Boolean(process.env.DEBUG);
-  const secretSource = argvValue(argv, '--database-url') ?? process.env.DATABASE_URL;
+  const secretSources = [...argvValues(argv, '--database-url'), process.env.DATABASE_URL];
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
@@ -135,24 +159,26 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return 0;
       if (error.code === 'commander.executeSubCommandAsync') return 0;
-      process.stderr.write(`${redactSecrets(error.message.replace(/^error: /, 'workout: '), secretSource)}\n`);
+      process.stderr.write(`${redactSecrets(error.message.replace(/^error: /, 'workout: '), secretSources)}\n`);
       return 2;
     }
     if (isPromptExit(error)) return 130;
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`workout: ${redactSecrets(message.split('\n')[0] ?? '', secretSource)}\n`);
+    process.stderr.write(`workout: ${redactSecrets(message.split('\n')[0] ?? '', secretSources)}\n`);
     if (verbose && error instanceof Error && error.stack) {
-      process.stderr.write(`${redactSecrets(error.stack, secretSource)}\n`);
+      process.stderr.write(`${redactSecrets(error.stack, secretSources)}\n`);
     }
     return error instanceof WorkoutError ? error.exitCode : 1;
   }
 }
 
-function argvValue(argv: string[], flag: string): string | undefined {
-  const index = argv.findIndex((arg) => arg === flag || arg.startsWith(`${flag}=`));
-  if (index < 0) return undefined;
-  const arg = argv[index]!;
-  return arg.includes('=') ? arg.slice(flag.length + 1) : argv[index + 1];
+/** Every value given to `flag` (`--flag value` or `--flag=value`): all of them may hold a password. */
+function argvValues(argv: string[], flag: string): string[] {
+  return argv.flatMap((arg, index) => {
+    if (arg.startsWith(`${flag}=`)) return [arg.slice(flag.length + 1)];
+    const next = argv[index + 1];
+    return arg === flag && next !== undefined ? [next] : [];
+  });
 }
 
 /** Ctrl-C in an inquirer prompt: leave quietly. */

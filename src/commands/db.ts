@@ -2,15 +2,31 @@ import { migrate } from '../db/migrations.js';
 import { migrateIndexes } from '../db/queries/compositeIndexes.js';
 import { databaseStatus } from '../db/queries/databaseStatus.js';
 import { openDatabase } from '../db/database.js';
+import { rowLevelSecurityState, setRowLevelSecurity } from '../db/queries/rowLevelSecurity.js';
+import { UsageError } from '../errors.js';
 import type { CommandContext } from './context.js';
 
-export async function migrateCommand({ config, output }: CommandContext) {
+export async function migrateCommand({ config, output }: CommandContext, _args: unknown[], options: Record<string, unknown>) {
+  if (options.enableRls === true && options.disableRls === true) {
+    throw new UsageError('give --enable-rls or --disable-rls, not both');
+  }
+  const switchTo = options.enableRls === true ? true : options.disableRls === true ? false : undefined;
+  if (switchTo !== undefined && !config.databaseUrl) {
+    throw new UsageError('row-level security is for shared servers (DATABASE_URL); the embedded database has one user');
+  }
   const database = await openDatabase(config, { requireSchema: false });
-  const applied = await database.run((pool) => migrate(pool));
-  output.result({ backend: database.backend, applied }, ({ applied: done }) =>
-    done.length === 0
-      ? 'Schema is up to date; nothing to apply.'
-      : done.map((migration) => `applied ${String(migration.version).padStart(3, '0')}_${migration.name}`).join('\n'),
+  const { applied, rowLevelSecurity } = await database.run(async (pool) => {
+    const done = await migrate(pool);
+    if (switchTo !== undefined) await setRowLevelSecurity(pool, switchTo);
+    return { applied: done, rowLevelSecurity: await rowLevelSecurityState(pool) };
+  });
+  output.result({ backend: database.backend, applied, rowLevelSecurity }, (result) =>
+    [
+      result.applied.length === 0
+        ? 'Schema is up to date; nothing to apply.'
+        : result.applied.map((migration) => `applied ${String(migration.version).padStart(3, '0')}_${migration.name}`).join('\n'),
+      ...(switchTo === undefined ? [] : [`row-level security: ${result.rowLevelSecurity}`]),
+    ].join('\n'),
   );
 }
 
@@ -26,13 +42,14 @@ export async function statusCommand({ config, output }: CommandContext) {
       `migrations:  ${r.migrations.length - pending.length} applied, ${pending.length} pending` +
         (pending.length > 0 ? ` (${pending.map((m) => m.version).join(', ')}; run \`workout db migrate\`)` : ''),
       ...r.indexes.map((index) => `index:       ${index.name} ${index.state}`),
+      ...(r.rowLevelSecurity === null ? [] : [`row-level security: ${r.rowLevelSecurity}`]),
     ];
     return lines.join('\n');
   });
 }
 
 export async function migrateIndexesCommand({ config, output }: CommandContext, _args: unknown[], options: Record<string, unknown>) {
-  const database = await openDatabase(config, { requireSchema: false });
+  const database = await openDatabase(config, { requireSchema: false, longRunning: true });
   const results = await database.run((pool) =>
     migrateIndexes(pool, { concurrently: database.backend === 'server', dryRun: options.dryRun === true }),
   );

@@ -11,18 +11,38 @@ export function describeTarget(connectionString: string): string {
   }
 }
 
-/** Removes every form a password can take in a connection string from `text`. */
-export function redactSecrets(text: string, connectionString: string | undefined): string {
-  if (!connectionString) return text;
+// user:password@ in any URL, and password=… as a key/value or query parameter.
+const URL_CREDENTIALS = /(\b[a-z][\w+.-]*:\/\/[^\s/@:]*:)\S*@/gi;
+const PASSWORD_PARAMETER = /(\bpassword=)[^\s&'"]+/gi;
+
+/**
+ * Removes passwords from `text` before it is printed: every form each connection string
+ * in `connectionStrings` carries (raw, URL-encoded, as a parameter), and the password part
+ * of any other URL or `password=` in the text (a connection string typed in the wrong
+ * place, e.g. after a mistyped flag, comes back in commander's message).
+ */
+export function redactSecrets(text: string, connectionStrings: ReadonlyArray<string | undefined>): string {
   let redacted = text;
-  try {
-    const url = new URL(connectionString);
-    for (const secret of [url.password, decodeURIComponent(url.password), url.searchParams.get('password') ?? '']) {
-      if (secret.length > 0) redacted = redacted.split(secret).join('***');
+  for (const connectionString of connectionStrings) {
+    if (!connectionString) continue;
+    try {
+      const url = new URL(connectionString);
+      const secrets = [url.password, safeDecode(url.password), url.searchParams.get('password') ?? ''];
+      for (const secret of secrets.sort((a, b) => b.length - a.length)) {
+        if (secret.length > 0) redacted = redacted.split(secret).join('***');
+      }
+    } catch {
+      // An unparsable URL: hide it whole.
+      redacted = redacted.split(connectionString).join('***');
     }
-  } catch {
-    // An unparsable URL: hide it whole.
-    redacted = redacted.split(connectionString).join('***');
   }
-  return redacted;
+  return redacted.replace(URL_CREDENTIALS, '$1***@').replace(PASSWORD_PARAMETER, '$1***');
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -23,10 +23,22 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Writing the pid takes microseconds: a lock with no pid that has not changed for this long was abandoned. */
+const ABANDONED_MS = 5_000;
+
+/** The creator died between creating the file and writing its pid (power cut, SIGKILL). */
+function abandoned(lockPath: string): boolean {
+  try {
+    return Date.now() - fs.statSync(lockPath).mtimeMs > ABANDONED_MS;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Only one process may open a PGlite data directory. The lock is a file created with
- * O_EXCL holding the owner's pid; a lock whose owner is gone (crash, SIGKILL) is taken
- * over. A second process polls until `timeoutMs`, then names the holder.
+ * O_EXCL holding the owner's pid; a lock whose owner is gone (crash, SIGKILL), or one
+ * left without a pid a while ago, is taken over. A second process polls until `timeoutMs`, then names the holder.
  */
 export async function acquireDataDirLock(dir: string, timeoutMs: number): Promise<() => void> {
   const lockPath = path.join(dir, 'workout.lock');
@@ -39,7 +51,7 @@ export async function acquireDataDirLock(dir: string, timeoutMs: number): Promis
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const pid = holderPid(lockPath);
-    if (pid !== undefined && !isAlive(pid)) {
+    if (pid === undefined ? abandoned(lockPath) : !isAlive(pid)) {
       // Rename first so that two waiters cannot both delete a fresh lock.
       const stale = `${lockPath}.${process.pid}.stale`;
       try {

@@ -21,16 +21,23 @@ export type Database = {
 export type OpenOptions = {
   /** Apply or require migrations before use (everything but `db migrate`/`db status`). */
   requireSchema: boolean;
+  /**
+   * Work that may legitimately run for a long time (index builds): no client-side bound on
+   * waiting for an answer. Everything else gives up on a silent server after
+   * statement_timeout + connect timeout (the server cancels first and says so).
+   */
+  longRunning?: boolean;
 };
 
-async function createCliPool(config: Config, connectionString: string, sendTimeouts: boolean) {
+async function createCliPool(config: Config, connectionString: string, server: boolean, longRunning: boolean) {
   return createPool(connectionString, {
     driverFactory: createCliDriverFactory({
       connectionString,
       connectTimeoutMs: config.connectTimeoutMs,
       lockTimeoutMs: config.lockTimeoutMs,
       statementTimeoutMs: config.statementTimeoutMs,
-      sendTimeouts,
+      sendTimeouts: server,
+      queryTimeoutMs: server && !longRunning ? config.statementTimeoutMs + config.connectTimeoutMs : undefined,
     }),
     // One short-lived process, one connection: nothing to reset or retry at connect.
     maximumPoolSize: 1,
@@ -38,12 +45,28 @@ async function createCliPool(config: Config, connectionString: string, sendTimeo
     connectionRetryLimit: 0,
     captureStackTrace: false,
     connectionTimeout: config.connectTimeoutMs,
+    // A lost connection is destroyed while its query is failing; slonik's wait for that
+    // query is a timer that would keep the finished process alive this long.
+    gracefulTerminationTimeout: 100,
     statementTimeout: 'DISABLE_TIMEOUT',
     idleInTransactionSessionTimeout: 'DISABLE_TIMEOUT',
     // Deadlocks and serialization failures (SQLSTATE 40xxx) rerun the transaction.
     transactionRetryLimit: 3,
     typeParsers: [],
   });
+}
+
+/**
+ * Closing after the work is done (or failed) must not replace the outcome: on a lost
+ * connection pool.end() fails again with a follow-on error, and the data-dir lock must
+ * still be released.
+ */
+async function endQuietly(pool: DatabasePool): Promise<void> {
+  try {
+    await pool.end();
+  } catch {
+    // The command's result or its mapped error stands.
+  }
 }
 
 /**
@@ -54,7 +77,7 @@ async function createCliPool(config: Config, connectionString: string, sendTimeo
 export async function openDatabase(config: Config, options: OpenOptions): Promise<Database> {
   if (config.databaseUrl) {
     const target = describeTarget(config.databaseUrl);
-    const pool = await createCliPool(config, config.databaseUrl, true);
+    const pool = await createCliPool(config, config.databaseUrl, true, options.longRunning ?? false);
     return {
       pool,
       backend: 'server',
@@ -65,7 +88,7 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
         } catch (error) {
           throw toWorkoutError(error, target);
         } finally {
-          await pool.end();
+          await endQuietly(pool);
         }
       },
     };
@@ -75,7 +98,7 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
   const target = `${home} (embedded)`;
   let pool: DatabasePool;
   try {
-    pool = await createCliPool(config, embedded.connectionString, false);
+    pool = await createCliPool(config, embedded.connectionString, false, true);
   } catch (error) {
     await embedded.close();
     throw toWorkoutError(error, target);
@@ -91,7 +114,7 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
       } catch (error) {
         throw toWorkoutError(error, target);
       } finally {
-        await pool.end();
+        await endQuietly(pool);
         await embedded.close();
       }
     },

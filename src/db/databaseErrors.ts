@@ -5,6 +5,7 @@ import {
   UsageError,
   WorkoutError,
 } from '../errors.js';
+import { commitErrors, isQueryReadTimeout } from './driver.js';
 
 type CodedError = Error & { code?: unknown; cause?: unknown };
 
@@ -38,6 +39,18 @@ export function toWorkoutError(error: unknown, target: string): Error {
   if (error instanceof WorkoutError) return error;
   const code = codeOf(error);
   const message = chain(error).at(-1)?.message ?? String(error);
+  const atCommit = chain(error).some((link) => commitErrors.has(link));
+  const lostAtCommit = () =>
+    new WorkoutError(
+      `the connection to ${target} was lost while committing: the change may or may not have been saved; ` +
+        'look (e.g. `workout session show`) before trying again',
+    );
+  if (chain(error).some(isQueryReadTimeout)) {
+    if (atCommit) return lostAtCommit();
+    return new DatabaseUnavailableError(
+      `${target} stopped answering (no reply within statement_timeout + connect timeout); nothing was written, try again`,
+    );
+  }
   if (code && UNREACHABLE.has(code)) {
     return new DatabaseUnavailableError(`cannot connect to ${target}: ${code} (is the server running?)`);
   }
@@ -53,11 +66,24 @@ export function toWorkoutError(error: unknown, target: string): Error {
   if (code === '57014') {
     return new DatabaseTimeoutError(`the statement ran past statement_timeout and was cancelled; nothing was written`);
   }
-  if (code === '57P01' || code === '57P02' || /Connection terminated/i.test(message)) {
+  if (code === '57P01' || code === '57P02' || /Connection terminated|not queryable/i.test(message)) {
+    if (atCommit) return lostAtCommit();
     return new WorkoutError(`the connection to ${target} was lost; nothing was written, try again`);
+  }
+  if (code === '40001' || code === '40P01') {
+    return new WorkoutError(
+      'the database kept reporting a conflict with concurrent writers (serialization failure or deadlock) ' +
+        'after several attempts; nothing was written, try again',
+    );
   }
   if (code === '42P01' || code === '42883') {
     return new PendingMigrationsError(`the database at ${target} has no workout schema (or an old one); run \`workout db migrate\``);
+  }
+  if (code === '42501') {
+    return new WorkoutError(
+      `${target} refused: ${message} (with row-level security on, a database role may use only the workout user ` +
+        'of its own name: --user <role>)',
+    );
   }
   if (code === '23514' || code === '22003' || code === '22P02') {
     return new UsageError(`the database rejected a value: ${message}`);

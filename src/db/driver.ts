@@ -6,6 +6,11 @@ import pg from 'pg';
  * sends nothing the command did not ask for: no pg_type lookup on a second connection
  * (the few types we parse have fixed OIDs), and (with resetConnection disabled in
  * pool.ts) no DISCARD ALL. Timeouts travel as startup parameters, not SET statements.
+ *
+ * Once a connection is lost (killed, server gone, or no answer within the client-side
+ * query timeout) every later query on it fails with that first error, so the message
+ * names the cause rather than slonik's ROLLBACK on a dead socket. An error raised by
+ * COMMIT is remembered in `commitErrors`: the transaction's outcome may then be unknown.
  */
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -24,7 +29,17 @@ export type SessionSettings = {
   statementTimeoutMs: number;
   /** PGlite accepts only the plain startup packet; timeouts are a server concern. */
   sendTimeouts: boolean;
+  /** Client-side bound on waiting for any one answer (a server that went silent); undefined: none. */
+  queryTimeoutMs: number | undefined;
 };
+
+/** Errors raised by a COMMIT: if the connection was lost there, the commit may or may not have happened. */
+export const commitErrors = new WeakSet<object>();
+
+/** pg's client-side query timeout: the server never answered, the socket may hang forever. */
+export function isQueryReadTimeout(error: unknown): boolean {
+  return error instanceof Error && error.message === 'Query read timeout';
+}
 
 export function createCliDriverFactory(settings: SessionSettings): DriverFactory {
   const clientConfig: pg.ClientConfig = {
@@ -32,6 +47,7 @@ export function createCliDriverFactory(settings: SessionSettings): DriverFactory
     connectionTimeoutMillis: settings.connectTimeoutMs,
     application_name: 'workout',
     types: { getTypeParser } as pg.CustomTypesConfig,
+    ...(settings.queryTimeoutMs === undefined ? {} : { query_timeout: settings.queryTimeoutMs }),
     ...(settings.sendTimeouts
       ? {
           lock_timeout: settings.lockTimeoutMs,
@@ -44,6 +60,11 @@ export function createCliDriverFactory(settings: SessionSettings): DriverFactory
   return createDriverFactory(async () => ({
     createPoolClient: async ({ clientEventEmitter }) => {
       const client = new pg.Client(clientConfig);
+      let ended = false;
+      let lost: unknown;
+      client.on('end', () => {
+        ended = true;
+      });
       client.on('error', (error) => clientEventEmitter.emit('error', error));
       client.on('notice', (notice) => {
         if (notice.message) clientEventEmitter.emit('notice', { message: notice.message });
@@ -56,7 +77,21 @@ export function createCliDriverFactory(settings: SessionSettings): DriverFactory
           await client.end();
         },
         query: async (text, values) => {
-          const results: pg.QueryResult | pg.QueryResult[] = await client.query(text, values as unknown[]);
+          if (lost !== undefined) throw lost;
+          let results: pg.QueryResult | pg.QueryResult[];
+          try {
+            results = await client.query(text, values as unknown[]);
+          } catch (error) {
+            if (/^\s*COMMIT\b/i.test(text) && error instanceof Error) commitErrors.add(error);
+            if (isQueryReadTimeout(error)) {
+              // The query is still out there: drop the socket rather than wait on it.
+              void client.end().catch(() => {});
+              lost = error;
+            } else if (ended) {
+              lost = error;
+            }
+            throw error;
+          }
           // A migration file is several statements sent at once; its last result stands for it.
           const result = Array.isArray(results) ? results[results.length - 1]! : results;
           return {

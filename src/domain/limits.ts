@@ -14,13 +14,16 @@ const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]
 
 const nfcTrimmed = z.string().transform((value) => value.normalize('NFC').trim());
 
-/** A name (exercise, session): trimmed, NFC, 1–100 characters, no control characters. */
+/** Characters as PostgreSQL's char_length counts them: code points, so 😀 is one, not two UTF-16 units. */
+const characters = (text: string) => [...text].length;
+
+/** A name (user, exercise, session): trimmed, NFC, 1–100 characters, no control characters (also workout_clean_name in SQL). */
 export const nameSchema = (field: string) =>
   nfcTrimmed.pipe(
     z
       .string()
       .min(1, `${field} must not be empty`)
-      .max(LIMITS.nameLength, `${field} must be at most ${LIMITS.nameLength} characters`)
+      .refine((name) => characters(name) <= LIMITS.nameLength, `${field} must be at most ${LIMITS.nameLength} characters`)
       .refine((name) => !CONTROL.test(name), `${field} must not contain control characters`),
   );
 
@@ -28,7 +31,7 @@ export const notesSchema = (field: string) =>
   nfcTrimmed.pipe(
     z
       .string()
-      .max(LIMITS.notesLength, `${field} must be at most ${LIMITS.notesLength} characters`)
+      .refine((notes) => characters(notes) <= LIMITS.notesLength, `${field} must be at most ${LIMITS.notesLength} characters`)
       .refine((notes) => !CONTROL_BUT_LINES.test(notes), `${field} must not contain control characters`),
   );
 

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { LIMITS } from './limits.js';
+import { quoteInput } from './quoteInput.js';
 import { toKg, unitFromWord, type Unit } from './units.js';
 
 /** A set as entered: the weight stays an exact decimal string so the database converts it exactly. */
@@ -14,12 +15,22 @@ export type SetInput = {
 
 export const SET_FORMS = '100x5, 100kg x5, 225lb x 5, bw x 12, bw+20x5';
 
-// ASCII digits only: `١٠٠x5`, `1e3x5`, `100,5x5` and `0x10` are refused, never guessed at.
+// ASCII digits only (fullwidth ones are folded to ASCII first): `١٠٠x5`, `100x⁵`,
+// `1e3x5`, `100,5x5` and `100x5x3` are refused, never guessed at. (`0x10` is 0 kg x 10.)
 const DECIMAL = String.raw`\d{1,5}(?:\.\d{1,3})?`;
 const UNIT = String.raw`[a-z]+`;
 const NOTATION = new RegExp(
   String.raw`^(?:(?<bw>bw)(?:\s*\+\s*(?<added>${DECIMAL})\s*(?<addedUnit>${UNIT})?)?|(?<weight>${DECIMAL})\s*(?<unit>${UNIT})?)\s*[x×]\s*(?<reps>\d{1,5})$`,
 );
+
+/** Fullwidth forms (what CJK input methods type) to ASCII; every kind of space to one space. */
+function fold(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
 
 function fail(problem: string): never {
   throw new UsageError(`SET ${problem}; accepted forms: ${SET_FORMS}`);
@@ -52,16 +63,16 @@ export function checkWeight(weight: string, unit: Unit, field = 'weight'): strin
 
 export function parseUnit(word: string, field: string): Unit {
   const unit = unitFromWord(word);
-  if (!unit) throw new UsageError(`${field} has unknown unit "${word}"; use kg or lb`);
+  if (!unit) throw new UsageError(`${field} has unknown unit ${quoteInput(word)}; use kg or lb`);
   return unit;
 }
 
 /** Parses `100x5`, `100kg x5`, `225lb x 5`, `bw x 12`, `bw+20x5` (and `×` for `x`). */
 export function parseSetNotation(text: string): SetInput {
-  const normalized = text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  const normalized = fold(text);
   if (normalized === '') fail('is empty');
   const match = NOTATION.exec(normalized);
-  if (!match?.groups) fail(`"${text.slice(0, 40)}" is not a set`);
+  if (!match?.groups) fail(`${quoteInput(text)} is not a set`);
   const { bw, added, addedUnit, weight, unit: unitWord, reps } = match.groups;
   const unitText = bw ? addedUnit : unitWord;
   const unit = unitText === undefined ? undefined : parseUnit(unitText, 'SET');

@@ -2,6 +2,7 @@ import { sql, type DatabasePool } from 'slonik';
 import { z } from 'zod';
 import { appliedVersions, listMigrations } from '../migrations.js';
 import { indexStates } from './compositeIndexes.js';
+import { rowLevelSecurityState } from './rowLevelSecurity.js';
 
 export async function databaseStatus(pool: DatabasePool) {
   const serverVersion = await pool.oneFirst(sql.type(z.object({ server_version: z.string() }))`SHOW server_version`);
@@ -12,5 +13,6 @@ export async function databaseStatus(pool: DatabasePool) {
     applied: applied.has(migration.version),
   }));
   const indexes = applied.size > 0 ? await indexStates(pool) : [];
-  return { serverVersion, migrations, indexes };
+  const rowLevelSecurity = applied.size > 0 ? await rowLevelSecurityState(pool) : null;
+  return { serverVersion, migrations, indexes, rowLevelSecurity };
 }
