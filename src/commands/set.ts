@@ -34,7 +34,8 @@ export async function addSetCommand(context: CommandContext, args: unknown[], op
 
 function report({ output }: CommandContext, added: AddedSet) {
   if (added.session_started) output.note(`Started session ${added.session_id}.`);
-  const beaten = added.records.filter((record) => record.previous !== null);
+  // A record can move to an equal but older (backdated) set: that is not a new PR.
+  const beaten = added.records.filter((record) => record.previous !== null && record.value > record.previous);
   output.result(added, (set) => {
     const c = palette(output.color);
     const rpe = set.rpe === null ? '' : ` @ RPE ${set.rpe}`;
