@@ -21,6 +21,14 @@ export function fromKg(kg: number, unit: Unit): number {
   return Math.round(amount * 1000) / 1000;
 }
 
+/**
+ * A stored set as scripts read it (--json): `weight` in the set's own unit, as it is
+ * shown (225 lb in, 225 lb out), and `weight_kg`, the exact stored kilograms.
+ */
+export function weightInUnit<T extends { weight: number; unit: Unit }>(set: T): T & { weight_kg: number } {
+  return { ...set, weight: fromKg(set.weight, set.unit), weight_kg: set.weight };
+}
+
 export function formatWeight(kg: number, unit: Unit, bodyweight = false): string {
   const amount = fromKg(kg, unit);
   if (bodyweight) return amount === 0 ? 'bw' : `bw+${amount} ${unit}`;
