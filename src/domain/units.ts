@@ -4,11 +4,16 @@ export type Unit = (typeof UNITS)[number];
 /** 1 lb = 0.45359237 kg, exactly, by definition. The database converts with the same factor. */
 export const KG_PER_LB = 0.45359237;
 
-/** Words users and exports write for each unit. */
-const UNIT_WORDS: Record<string, Unit> = { kg: 'kg', kgs: 'kg', lb: 'lb', lbs: 'lb' };
+/** Words users and exports write for each unit (a Map: "constructor" or "__proto__" are no units). */
+const UNIT_WORDS: ReadonlyMap<string, Unit> = new Map([
+  ['kg', 'kg'],
+  ['kgs', 'kg'],
+  ['lb', 'lb'],
+  ['lbs', 'lb'],
+]);
 
 export function unitFromWord(word: string): Unit | undefined {
-  return UNIT_WORDS[word.toLowerCase()];
+  return UNIT_WORDS.get(word.toLowerCase());
 }
 
 export function toKg(amount: number, unit: Unit): number {

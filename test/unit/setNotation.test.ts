@@ -56,6 +56,7 @@ describe('parseSetNotation', () => {
     ['100x99999', /^SET reps must be a whole number from 1 to 1000$/],
     ['100stone x 5', /^SET has unknown unit "stone"; use kg or lb$/],
     ['100xx5', /^SET has unknown unit "x"; use kg or lb$/],
+    ['100constructor x 5', /^SET has unknown unit "constructor"; use kg or lb$/],
     ['bw+20stone x 5', /^SET has unknown unit "stone"/],
     ['1001x1', /^SET weight must be at most 1000 kg \(1001 kg is more\)$/],
     ['2205lb x 1', /^SET weight must be at most 1000 kg \(2205 lb is more\)$/],
@@ -107,7 +108,7 @@ describe('the checks behind it', () => {
 
   test('parseUnit knows kg, kgs, lb, lbs in any case', () => {
     expect(['kg', 'KG', 'kgs', 'lb', 'LBS', 'Lb'].map((word) => parseUnit(word, '--unit'))).toEqual(['kg', 'kg', 'kg', 'lb', 'lb', 'lb']);
-    for (const bad of ['', 'k', 'kilo', 'pounds', 'stone', 'g']) {
+    for (const bad of ['', 'k', 'kilo', 'pounds', 'stone', 'g', '__proto__', 'constructor', 'hasOwnProperty']) {
       expect(() => parseUnit(bad, '--unit')).toThrow(`--unit has unknown unit "${bad}"; use kg or lb`);
     }
   });
