@@ -133,7 +133,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return 0;
+      // Help asked for exits 0; help shown because a command group got no command (`workout session`) is bad usage.
+      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return error.exitCode === 0 ? 0 : 2;
       if (error.code === 'commander.executeSubCommandAsync') return 0;
       process.stderr.write(`${redactSecrets(error.message.replace(/^error: /, 'workout: '), secretSource)}\n`);
       return 2;
