@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { nameSchema } from './domain/limits.js';
 import { UsageError } from './errors.js';
 
 /** Global options as commander hands them over, before validation. */
@@ -22,10 +23,8 @@ const seconds = (field: string) =>
 
 const configSchema = z.object({
   databaseUrl: z.string().min(1).optional(),
-  userName: z
-    .string()
-    .transform((name) => name.normalize('NFC').trim())
-    .pipe(z.string().min(1, 'user name must not be empty').max(100, 'user name must be at most 100 characters')),
+  // The rules app_user.name's CHECK enforces, checked here so that bad input never reaches the database.
+  userName: nameSchema('user name'),
   json: z.boolean(),
   color: z.boolean(),
   verbose: z.boolean(),
