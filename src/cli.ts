@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { loadConfig, type GlobalOptions } from './config.js';
 import { redactSecrets } from './db/connectionTarget.js';
 import { RECORD_RULES_HELP } from './domain/records.js';
+import { SET_FORMS } from './domain/setNotation.js';
 import { WorkoutError } from './errors.js';
 import { createOutput } from './ui/output.js';
 import type { CommandContext } from './commands/context.js';
@@ -136,7 +137,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help asked for exits 0; help shown because a command group got no command (`workout session`) is bad usage.
       if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return error.exitCode === 0 ? 0 : 2;
       if (error.code === 'commander.executeSubCommandAsync') return 0;
-      process.stderr.write(`${redactSecrets(error.message.replace(/^error: /, 'workout: '), secretSource)}\n`);
+      process.stderr.write(`${redactSecrets(usageMessage(error), secretSource)}\n`);
       return 2;
     }
     if (isPromptExit(error)) return 130;
@@ -147,6 +148,15 @@ export async function main(argv: string[]): Promise<number> {
     }
     return error instanceof WorkoutError ? error.exitCode : 1;
   }
+}
+
+/** Commander's message as one line ("unknown command 'sesion'" + "(Did you mean session?)"). */
+function usageMessage(error: CommanderError): string {
+  const message = error.message.replace(/^error: /, '').split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
+  // `set add Bench -100x5`: commander takes the negative SET for an option.
+  const negative = error.code === 'commander.unknownOption' ? /^unknown option '(-\d[^']*)'/.exec(message) : null;
+  if (negative) return `workout: SET "${negative[1]}" is not a set: a weight cannot be negative (accepted forms: ${SET_FORMS})`;
+  return `workout: ${message}`;
 }
 
 function argvValue(argv: string[], flag: string): string | undefined {

@@ -16,6 +16,7 @@ const INJECTION = "Bench'); DROP TABLE workout_log;--";
 /** Malformed arguments, and what the one line on stderr must name. */
 const MALFORMED: Array<[args: string[], names: RegExp]> = [
   // Weight
+  [['set', 'add', 'Bench', '-100x5'], /^workout: SET "-100x5" is not a set: a weight cannot be negative/],
   [['set', 'add', 'Bench', '-100', 'x', '5'], /^workout: SET "-100 x 5" is not a set; accepted forms: 100x5/],
   [['set', 'add', 'Bench', '--weight', '-100', '--reps', '5'], /^workout: --weight must be a plain decimal number/],
   [['set', 'add', 'Bench', 'abcx5'], /^workout: SET "abcx5" is not a set/],
@@ -79,6 +80,7 @@ const MALFORMED: Array<[args: string[], names: RegExp]> = [
   [['set', 'add', 'Bench', '100x5', '--bogus'], /^workout: unknown option '--bogus'/],
   [['set', 'add', 'Bench', '100x5', '--rpe'], /^workout: option '--rpe <r>' argument missing/],
   [['db', 'migrate-indexes', '--force'], /^workout: unknown option '--force'/],
+  [['sesion', 'list'], /^workout: unknown command 'sesion'/],
   [['session', 'show', '1', '2'], /^workout: too many arguments for 'show'/],
 ];
 
