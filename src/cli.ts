@@ -117,7 +117,7 @@ Examples:
   db.command('migrate-indexes')
     .description('create missing composite indexes (CONCURRENTLY on a server) and rebuild invalid ones')
     .option('--dry-run', 'say what would be done, do nothing')
-    .addHelpText('after', '\nSafe to run twice and while users write.\n\nExample:\n  $ DATABASE_URL=postgres://admin@db/gym workout db migrate-indexes')
+    .addHelpText('after', '\nSafe to run twice and while users write. A build waits for the transactions in flight\n(--lock-timeout and --statement-timeout do not apply); if interrupted, run it again to rebuild.\n\nExample:\n  $ DATABASE_URL=postgres://admin@db/gym workout db migrate-indexes')
     .action(run(async () => (await import('./commands/db.js')).migrateIndexesCommand));
 
   return program;

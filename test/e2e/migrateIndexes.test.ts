@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BACKEND, createTestDatabase, withClient, type TestDatabase } from '../helpers/testDatabase.js';
 
 let db: TestDatabase;
 beforeEach(async () => {
@@ -104,5 +105,31 @@ describe.skipIf(BACKEND !== 'server')('db migrate-indexes on a server', () => {
       `SELECT indisvalid AS valid, indisunique AS unique FROM pg_index WHERE indexrelid = 'idx_session_exercise'::regclass`,
     );
     expect(valid).toEqual({ valid: true, unique: true });
+  });
+
+  test('a live writer: the CONCURRENTLY build waits for it past --lock-timeout, and leaves no INVALID index', async () => {
+    await db.cli(['set', 'add', 'Bench Press', '100x5']);
+    await db.query('DROP INDEX idx_session_exercise');
+    await withClient(db.url!, async (writer) => {
+      // A user's set add in flight: CREATE INDEX CONCURRENTLY must wait for its transaction.
+      await writer.query('BEGIN');
+      await writer.query(`INSERT INTO workout_log (session_id, user_id, exercise_id, set_number, weight, unit, reps, performed_at)
+                          SELECT session_id, user_id, exercise_id, 2, weight, unit, reps, now() FROM workout_log`);
+      let done = false;
+      const build = db.cli(['--lock-timeout', '1', 'db', 'migrate-indexes']).finally(() => (done = true));
+      // Keep the writer open until the build has waited longer than --lock-timeout (or has given up).
+      for (;;) {
+        const [waiting] = await db.query<{ long: boolean }>(`
+          SELECT coalesce(bool_or(now() - query_start > interval '2 seconds'), false) AS long FROM pg_stat_activity
+          WHERE datname = current_database() AND query LIKE 'CREATE UNIQUE INDEX CONCURRENTLY%' AND wait_event_type = 'Lock'`);
+        if (done || waiting?.long) break;
+        await sleep(100);
+      }
+      await writer.query('COMMIT');
+      const result = await build;
+      expect(result).toMatchObject({ code: 0, stdout: 'idx_user_active_session: present\nidx_session_exercise: created\n', stderr: '' });
+    });
+    const [index] = await db.query<{ valid: boolean }>(`SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = 'idx_session_exercise'::regclass`);
+    expect(index).toEqual({ valid: true });
   });
 });
