@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runCliWorkers } from '../helpers/cliWorkers.js';
-import { expectedRecords, LOGGED_SETS_SQL, sortRecords, STORED_RECORDS_SQL, type ExpectedRecord, type LoggedSet } from '../helpers/expectedRecords.js';
+import { canonicalRecords, expectedRecords, LOGGED_SETS_SQL, STORED_RECORDS_SQL, type ExpectedRecord, type LoggedSet } from '../helpers/expectedRecords.js';
 import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
 // On the embedded database processes take turns on the data-folder lock: nothing overlaps.
@@ -31,6 +31,9 @@ describe.skipIf(BACKEND !== 'server')('concurrent writers (server)', () => {
       expect(result.stderr.replace(/^Started session \d+\.\n/m, '')).toBe(`codes ${JSON.stringify(Array(25).fill(0))}\n`);
       expect(result.code).toBe(0);
     }
+    // Records really moved while the processes raced.
+    const newPrLines = results.reduce((count, result) => count + (result.stdout.match(/^New PR: /gm) ?? []).length, 0);
+    expect(newPrLines).toBeGreaterThanOrEqual(20);
     // One session started, by exactly one of the racing first sets.
     expect(results.filter((result) => /^Started session \d+\.$/m.test(result.stderr))).toHaveLength(1);
 
@@ -46,7 +49,7 @@ describe.skipIf(BACKEND !== 'server')('concurrent writers (server)', () => {
     // The data really exercises the rules: every kind, several rep records.
     expect(new Set(expected.map((record) => record.kind))).toEqual(new Set(['heaviest', 'e1rm', 'volume', 'rep_max', 'most_reps']));
     expect(expected.filter((record) => record.kind === 'rep_max').length).toBeGreaterThanOrEqual(12);
-    const stored = sortRecords(await db.query<ExpectedRecord>(STORED_RECORDS_SQL, ['lifter', 'Bench Press']));
+    const stored = canonicalRecords(await db.query<ExpectedRecord>(STORED_RECORDS_SQL, ['lifter', 'Bench Press']));
     expect(stored).toEqual(expected);
   });
 
