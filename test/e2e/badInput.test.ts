@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { CliResult } from '../helpers/cli.js';
+import { runCliBatch } from '../helpers/cliWorkers.js';
 import { snapshotDatabase } from '../helpers/snapshot.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
@@ -84,26 +84,13 @@ const MALFORMED: Array<[args: string[], names: RegExp]> = [
   [['session', 'show', '1', '2'], /^workout: too many arguments for 'show'/],
 ];
 
-/** Runs every case, a few processes at a time (none of them should touch the database). */
-async function runAll(cases: string[][]): Promise<CliResult[]> {
-  const results: CliResult[] = new Array(cases.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < cases.length) {
-      const index = next++;
-      results[index] = await db.cli(cases[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
-  return results;
-}
-
 describe('bad input', () => {
   test(`${MALFORMED.length} malformed arguments: exit 2, one line naming the field, nothing written`, async () => {
     const seeded = await db.cli(['set', 'add', 'Bench', '100x5', '--note', 'seed']);
     expect(seeded.code).toBe(0);
     const before = await snapshotDatabase(db);
-    const results = await runAll(MALFORMED.map(([args]) => args));
+    // One CLI run per case, through main() in one process: a Node start-up per case would cost ~20 s.
+    const results = await runCliBatch(db, MALFORMED.map(([args]) => args));
     const failures = MALFORMED.flatMap(([args, names], index) => {
       const { code, stdout, stderr } = results[index]!;
       const ok = code === 2 && stdout === '' && /^workout: [^\n]+\n$/.test(stderr) && names.test(stderr);
@@ -113,28 +100,32 @@ describe('bad input', () => {
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 
-  test('a command group without its command is a usage error (exit 2), not success', async () => {
-    for (const args of [[], ['session'], ['set'], ['db']]) {
-      const result = await db.cli(args);
-      expect(result.code, JSON.stringify(args)).toBe(2);
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toMatch(/^Usage: workout/);
-    }
-    // Asking for help is not an error.
-    for (const args of [['--help'], ['help'], ['session', '--help'], ['help', 'set']]) {
-      const result = await db.cli(args);
-      expect(result.code, JSON.stringify(args)).toBe(0);
-      expect(result.stdout).toMatch(/^Usage: workout/);
-    }
+  test('a command group without its command is a usage error (exit 2), not success; help asked for is not', async () => {
+    const groups = [[], ['session'], ['set'], ['db']];
+    const helps = [['--help'], ['help'], ['session', '--help'], ['help', 'set']];
+    const results = await runCliBatch(db, [...groups, ...helps]);
+    expect(results.slice(0, groups.length).map(({ code, stdout, stderr }) => ({ code, stdout, usage: stderr.startsWith('Usage: workout') }))).toEqual(
+      Array(groups.length).fill({ code: 2, stdout: '', usage: true }),
+    );
+    expect(results.slice(groups.length).map(({ code, stdout }) => ({ code, usage: stdout.startsWith('Usage: workout') }))).toEqual(
+      Array(helps.length).fill({ code: 0, usage: true }),
+    );
+  });
+
+  test('as a real process: missing arguments exit 2 without a prompt, stdin piped', async () => {
+    const missing = await db.cli(['set', 'add', 'Bench Press'], { stdin: '100x5\n' });
+    expect(missing).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^workout: missing SET; [^\n]+\n$/) });
   });
 
   test('an exercise named with quotes and SQL is just a name: stored and shown verbatim', async () => {
-    const added = await db.cli(['set', 'add', INJECTION, '100x5']);
+    const [added, again, records] = await runCliBatch(db, [
+      ['set', 'add', INJECTION, '100x5'],
+      ['set', 'add', INJECTION.toUpperCase(), '90x5'],
+      ['--json', 'pr', 'list', '--exercise', INJECTION],
+    ]);
     expect(added).toMatchObject({ code: 0, stdout: `${INJECTION}: set 1, 100 kg x 5\n` });
-    const again = await db.cli(['set', 'add', INJECTION.toUpperCase(), '90x5']);
-    expect(again.stdout).toBe(`${INJECTION}: set 2, 90 kg x 5\n`);
-    const records = await db.cli(['--json', 'pr', 'list', '--exercise', INJECTION]);
-    expect((JSON.parse(records.stdout) as Array<{ exercise: string }>).map((row) => row.exercise)).toContain(INJECTION);
+    expect(again!.stdout).toBe(`${INJECTION}: set 2, 90 kg x 5\n`);
+    expect((JSON.parse(records!.stdout) as Array<{ exercise: string }>).map((row) => row.exercise)).toContain(INJECTION);
     const rows = await db.query<{ name: string; sets: number }>(
       `SELECT e.name, (SELECT count(*)::int FROM workout_log l WHERE l.exercise_id = e.id) AS sets FROM exercise e`,
     );

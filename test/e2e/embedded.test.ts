@@ -21,44 +21,33 @@ function freshHome(): string {
 type RecordJson = { exercise: string; kind: string; reps: number; value: number; unit: string };
 
 describe('embedded database', () => {
-  test('a fresh WORKOUT_HOME and no database URL: created on first use; session start, set add, pr list --json', async () => {
-    const home = freshHome();
-    const env = { WORKOUT_HOME: home, DATABASE_URL: undefined };
-
-    const started = await runCli(['session', 'start', '--name', 'First'], { env });
-    expect(started).toMatchObject({ code: 0, stderr: '' });
-    expect(started.stdout).toMatch(/^Started session 1 "First": started .*, active, 0 set\(s\)\.\n$/);
-    expect(fs.existsSync(path.join(home, 'pgdata', 'PG_VERSION'))).toBe(true);
-
-    // Started together: one opens the folder, the other waits for its lock, then both have logged.
-    const [a, b] = await Promise.all([
-      runCli(['--json', 'set', 'add', 'Bench Press', '100x5'], { env }),
-      runCli(['--json', 'set', 'add', 'Bench Press', '105x3'], { env }),
+  test('a fresh WORKOUT_HOME and no database URL: two set add at once create it, one waiting for the other; then pr list --json, session end/start', async () => {
+    const home = path.join(freshHome(), 'nested', 'workout');
+    // The first run creates and migrates the database (~6 s idle). The second waits on the folder
+    // lock meanwhile; give it longer than the default 10 s, CI machines are busy.
+    const env = { WORKOUT_HOME: home, DATABASE_URL: undefined, WORKOUT_LOCK_TIMEOUT: '90' };
+    const pair = await Promise.all([
+      runCli(['--json', 'set', 'add', 'Bench Press', '100x5'], { env, timeoutMs: 120_000 }),
+      runCli(['--json', 'set', 'add', 'Bench Press', '105x3'], { env, timeoutMs: 120_000 }),
     ]);
-    expect([a.code, b.code, a.stderr, b.stderr]).toEqual([0, 0, '', '']);
-    const numbers = [a, b].map((result) => (JSON.parse(result.stdout) as { set_number: number; session_id: number }));
-    expect(numbers.map((n) => n.set_number).sort()).toEqual([1, 2]);
-    expect(numbers.map((n) => n.session_id)).toEqual([1, 1]);
+    expect(pair.map((result) => result.code)).toEqual([0, 0]);
+    expect(pair.map((result) => result.stderr).sort()).toEqual(['', 'Started session 1.\n']);
+    const added = pair.map((result) => JSON.parse(result.stdout) as { set_number: number; session_id: number });
+    expect(added.map((set) => set.set_number).sort()).toEqual([1, 2]);
+    expect(added.map((set) => set.session_id)).toEqual([1, 1]);
+    expect(fs.existsSync(path.join(home, 'pgdata', 'PG_VERSION'))).toBe(true);
 
     const records = await runCli(['--json', 'pr', 'list'], { env });
     expect(records.code).toBe(0);
     const byKind = Object.fromEntries((JSON.parse(records.stdout) as RecordJson[]).map((r) => [`${r.kind}/${r.reps}`, `${r.value} ${r.unit}`]));
     expect(byKind).toEqual({ 'heaviest/0': '105 kg', 'e1rm/0': '116.667 kg', 'volume/0': '500 kg', 'rep_max/3': '105 kg', 'rep_max/5': '100 kg' });
+
+    expect(await runCli(['session', 'end'], { env })).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Ended session 1: .*, 2 set\(s\)\.\n$/) });
+    expect(await runCli(['session', 'start', '--name', 'Second'], { env })).toMatchObject({
+      code: 0, stdout: expect.stringMatching(/^Started session 2 "Second": started .*, active, 0 set\(s\)\.\n$/),
+    });
     // Nothing left holding the folder.
     expect(fs.existsSync(path.join(home, 'workout.lock'))).toBe(false);
-  });
-
-  test('two set add processes on a folder that does not exist yet: one creates it while the other waits; both succeed', async () => {
-    const home = path.join(freshHome(), 'nested', 'workout');
-    // Creating the database takes ~6 s on an idle machine; let the waiter wait longer than the default 10 s under CI load.
-    const env = { WORKOUT_HOME: home, DATABASE_URL: undefined, WORKOUT_LOCK_TIMEOUT: '90' };
-    const results = await Promise.all([
-      runCli(['set', 'add', 'Squat', '140x5'], { env, timeoutMs: 120_000 }),
-      runCli(['set', 'add', 'Squat', '150x3'], { env, timeoutMs: 120_000 }),
-    ]);
-    expect(results.map((result) => result.code)).toEqual([0, 0]);
-    expect(results.map((result) => result.stderr).sort()).toEqual(['', 'Started session 1.\n']);
-    expect(results.map((result) => /set (\d)/.exec(result.stdout)?.[1]).sort()).toEqual(['1', '2']);
   });
 
   test('a folder held by another process past --lock-timeout: exit 3 naming the holder', async () => {
