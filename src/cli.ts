@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { loadConfig, type GlobalOptions } from './config.js';
 import { redactSecrets } from './db/connectionTarget.js';
 import { RECORD_RULES_HELP } from './domain/records.js';
+import { SET_FORMS } from './domain/setNotation.js';
 import { WorkoutError } from './errors.js';
 import { createOutput } from './ui/output.js';
 import type { CommandContext } from './commands/context.js';
@@ -140,7 +141,7 @@ Example:
   db.command('migrate-indexes')
     .description('create missing composite indexes (CONCURRENTLY on a server) and rebuild invalid ones')
     .option('--dry-run', 'say what would be done, do nothing')
-    .addHelpText('after', '\nSafe to run twice and while users write.\n\nExample:\n  $ DATABASE_URL=postgres://admin@db/gym workout db migrate-indexes')
+    .addHelpText('after', '\nSafe to run twice and while users write. A build waits for the transactions in flight\n(--lock-timeout and --statement-timeout do not apply); if interrupted, run it again to rebuild.\n\nExample:\n  $ DATABASE_URL=postgres://admin@db/gym workout db migrate-indexes')
     .action(run(async () => (await import('./commands/db.js')).migrateIndexesCommand));
 
   return program;
@@ -157,9 +158,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return 0;
+      // Help asked for exits 0; help shown because a command group got no command (`workout session`) is bad usage.
+      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return error.exitCode === 0 ? 0 : 2;
       if (error.code === 'commander.executeSubCommandAsync') return 0;
-      process.stderr.write(`${redactSecrets(error.message.replace(/^error: /, 'workout: '), secretSources)}\n`);
+      process.stderr.write(`${redactSecrets(usageMessage(error), secretSources)}\n`);
       return 2;
     }
     if (isPromptExit(error)) return 130;
@@ -170,6 +172,15 @@ export async function main(argv: string[]): Promise<number> {
     }
     return error instanceof WorkoutError ? error.exitCode : 1;
   }
+}
+
+/** Commander's message as one line ("unknown command 'sesion'" + "(Did you mean session?)"). */
+function usageMessage(error: CommanderError): string {
+  const message = error.message.replace(/^error: /, '').split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
+  // `set add Bench -100x5`: commander takes the negative SET for an option.
+  const negative = error.code === 'commander.unknownOption' ? /^unknown option '(-\d[^']*)'/.exec(message) : null;
+  if (negative) return `workout: SET "${negative[1]}" is not a set: a weight cannot be negative (accepted forms: ${SET_FORMS})`;
+  return `workout: ${message}`;
 }
 
 /** Every value given to `flag` (`--flag value` or `--flag=value`): all of them may hold a password. */

@@ -1,6 +1,6 @@
 import { listRecords, type RecordRow } from '../db/queries/records.js';
 import { nameSchema } from '../domain/limits.js';
-import { formatRecordValue, recordLabel, recordOrder } from '../domain/records.js';
+import { formatRecordValue, recordLabel, recordOrder, recordValueIn } from '../domain/records.js';
 import { palette } from '../ui/color.js';
 import { renderTable } from '../ui/table.js';
 import { formatDay } from '../ui/time.js';
@@ -10,7 +10,13 @@ import { parseInput } from './parseInput.js';
 export async function listRecordsCommand(context: CommandContext, _args: unknown[], options: Record<string, unknown>) {
   const exercise = options.exercise === undefined ? undefined : parseInput(nameSchema('--exercise'), options.exercise);
   const records = await withDatabase(context, (pool) => listRecords(pool, context.config.userName, exercise));
-  context.output.result(records, (rows) => renderRecords(rows, context.output.color));
+  // JSON: values in the unit of the set that holds the record, like the table (exact kilograms in value_kg).
+  const shown = records.map((row) => ({
+    ...row,
+    value: recordValueIn(row.kind, row.value, row.unit),
+    value_kg: row.kind === 'most_reps' ? null : row.value,
+  }));
+  context.output.result(shown, () => renderRecords(records, context.output.color));
 }
 
 function renderRecords(rows: RecordRow[], color: boolean): string {

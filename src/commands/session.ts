@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { endSession, listSessions, showSession, startSession, type SessionSummary } from '../db/queries/sessions.js';
 import { nameSchema } from '../domain/limits.js';
 import { parseTimestamp } from '../domain/time.js';
-import { formatWeight } from '../domain/units.js';
+import { formatWeight, weightInUnit } from '../domain/units.js';
 import { palette } from '../ui/color.js';
 import { formatLocal } from '../ui/time.js';
 import { withDatabase, type CommandContext } from './context.js';
@@ -49,7 +49,9 @@ export async function showSessionCommand(context: CommandContext, args: unknown[
   const [idArg] = args as [string | undefined];
   const id = idArg === undefined ? undefined : parseInput(wholeNumber('ID', Number.MAX_SAFE_INTEGER), idArg);
   const shown = await withDatabase(context, (pool) => showSession(pool, context.config.userName, id));
-  context.output.result(shown, ({ session, sets }) => {
+  const { session, sets } = shown;
+  // JSON: weights in each set's unit, like the text (the exact kilograms in weight_kg).
+  context.output.result({ session, sets: sets.map(weightInUnit) }, () => {
     const c = palette(context.output.color);
     const lines = [c.bold(describe(session))];
     const byExercise = new Map<string, typeof sets>();

@@ -1,4 +1,4 @@
-import { formatWeight, type Unit } from './units.js';
+import { formatWeight, fromKg, type Unit } from './units.js';
 
 /** Record kinds, as stored in personal_record.kind. The rules live in SQL (workout_record_candidates). */
 export const RECORD_KINDS = ['heaviest', 'e1rm', 'volume', 'rep_max', 'most_reps'] as const;
@@ -29,6 +29,11 @@ export function recordLabel(kind: RecordKind, reps: number): string {
     case 'most_reps':
       return 'most reps';
   }
+}
+
+/** A record's value in `unit` as it is shown: weights (and volume) converted, "most reps" a count. */
+export function recordValueIn(kind: RecordKind, value: number, unit: Unit): number {
+  return kind === 'most_reps' ? value : fromKg(value, unit);
 }
 
 /** A record's value as a person reads it: weights in `unit`, volume in unit·reps, reps as a count. */

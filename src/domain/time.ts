@@ -66,6 +66,7 @@ export function parseTimestamp(text: string, field: string, zone?: string): Date
   if (/^z$/i.test(offset)) return new Date(wall);
   const sign = offset.startsWith('-') ? -1 : 1;
   const digits = offset.slice(1).replace(':', '');
+  if (Number(digits.slice(2)) > 59) throw new UsageError(`${field} has an invalid offset "${offset}"; use ±HH:MM`);
   const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
   if (Number(digits.slice(2)) >= 60) throw new UsageError(`${field} has an offset with 60 or more minutes (${offset})`);
   if (minutes > 14 * 60) throw new UsageError(`${field} has an offset beyond ±14:00`);

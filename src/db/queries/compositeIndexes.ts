@@ -63,8 +63,11 @@ export async function migrateIndexes(
   return pool.connect(async (connection: DatabasePoolConnection) => {
     await connection.query(sql.unsafe`SELECT pg_advisory_lock(hashtext('workout_migrate_indexes'))`);
     try {
-      // An index build on a large table outlasts any per-statement limit meant for sets.
+      // An index build on a large table outlasts any per-statement limit meant for sets, and
+      // CONCURRENTLY waits for every transaction in flight: giving up at lock_timeout would
+      // leave an INVALID index behind (still updated by every write) instead of an index.
       await connection.query(sql.unsafe`SET statement_timeout = 0`);
+      await connection.query(sql.unsafe`SET lock_timeout = 0`);
       const states = await indexStates(connection);
       const results: Array<{ name: string; action: IndexAction }> = [];
       for (const index of COMPOSITE_INDEXES) {

@@ -1,6 +1,6 @@
 import { sql, type DatabasePool } from 'slonik';
 import { z } from 'zod';
-import { WorkoutError } from '../../errors.js';
+import { UsageError, WorkoutError } from '../../errors.js';
 import { findUserId, lockUser } from './lockUser.js';
 import { loggedSet } from './loggedSet.js';
 
@@ -44,6 +44,13 @@ export async function startSession(
 export async function endSession(pool: DatabasePool, userName: string, at: Date | null): Promise<SessionSummary> {
   return pool.transaction(async (tx) => {
     const userId = await lockUser(tx, userName);
+    if (at) {
+      const start = await tx.maybeOneFirst(sql.type(z.object({ start_time: z.date() }))`
+        SELECT start_time FROM workout_session WHERE user_id = ${userId} AND end_time IS NULL`);
+      if (start && at < start) {
+        throw new UsageError(`--at ${at.toISOString()} is before the session started (${start.toISOString()})`);
+      }
+    }
     const ended = await tx.maybeOne(sql.type(sessionRow)`
       UPDATE workout_session AS s
       SET end_time = ${at ? sql.timestamp(at) : sql.fragment`greatest(now(), s.start_time)`}

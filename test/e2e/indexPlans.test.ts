@@ -1,0 +1,103 @@
+import { createPool, type Interceptor, type Query } from 'slonik';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createCliDriverFactory } from '../../src/db/driver.js';
+import { addSet, type NewSet } from '../../src/db/queries/addSet.js';
+import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
+
+// 500 users x 20 sessions (the last one active) x 4 exercises x 5 sets = 200,000 sets, and their records.
+const LOAD = [
+  `INSERT INTO app_user (name) SELECT 'user ' || u FROM generate_series(1, 500) u`,
+  `INSERT INTO exercise (name) SELECT 'Lift ' || e FROM generate_series(1, 20) e`,
+  `INSERT INTO workout_session (user_id, start_time, end_time)
+   SELECT u.id, timestamptz '2024-01-01' + s * interval '2 days',
+          CASE WHEN s < 20 THEN timestamptz '2024-01-01' + s * interval '2 days' + interval '1 hour' END
+   FROM app_user u CROSS JOIN generate_series(1, 20) s`,
+  `INSERT INTO workout_log (session_id, user_id, exercise_id, set_number, weight, unit, reps, performed_at)
+   SELECT s.id, s.user_id, e.id, n, 40 + n * 10 + (s.id % 7), 'kg', 1 + (s.id + n) % 12, s.start_time + n * interval '1 minute'
+   FROM workout_session s
+   CROSS JOIN LATERAL (SELECT id FROM exercise ORDER BY id LIMIT 4 OFFSET s.id % 16) e
+   CROSS JOIN generate_series(1, 5) n`,
+  // Their records, as a rebuild would store them.
+  `INSERT INTO personal_record (user_id, exercise_id, kind, reps, value, log_id, achieved_at)
+   SELECT DISTINCT ON (l.user_id, l.exercise_id, c.kind, c.reps) l.user_id, l.exercise_id, c.kind, c.reps, c.value, l.id, l.performed_at
+   FROM workout_log l CROSS JOIN LATERAL workout_record_candidates(l.weight, l.reps, l.bodyweight, l.set_type) c
+   ORDER BY l.user_id, l.exercise_id, c.kind, c.reps, c.value DESC, l.performed_at, l.id`,
+  `ANALYZE`,
+];
+
+class Captured extends Error {}
+
+/** The SQL text and values `set add` sends for its second statement, captured before it runs. */
+async function captureAddSetStatement(url: string, set: NewSet): Promise<Query> {
+  let captured: Query | undefined;
+  const interceptor: Interceptor = {
+    name: 'capture-add-set',
+    beforeQueryExecution: (_context, query) => {
+      if (!/INSERT INTO workout_log/.test(query.sql)) return null;
+      captured = query;
+      throw new Captured('captured; roll back');
+    },
+  };
+  const pool = await createPool(url, {
+    driverFactory: createCliDriverFactory({ connectionString: url, connectTimeoutMs: 5000, lockTimeoutMs: 10_000, statementTimeoutMs: 60_000, sendTimeouts: true, queryTimeoutMs: undefined }),
+    interceptors: [interceptor],
+    maximumPoolSize: 1,
+    typeParsers: [],
+  });
+  try {
+    await expect(addSet(pool, set)).rejects.toThrow();
+  } finally {
+    await pool.end();
+  }
+  if (!captured) throw new Error('set add sent no INSERT INTO workout_log');
+  return captured;
+}
+
+/** The text between a plan's `CTE name` line and the next CTE/InitPlan at the same depth. */
+function ctePlan(plan: string, name: string): string {
+  const start = plan.indexOf(`CTE ${name}\n`);
+  if (start < 0) throw new Error(`no CTE ${name} in plan:\n${plan}`);
+  const rest = plan.slice(start + 1);
+  const end = rest.search(/\n {2}(CTE|InitPlan) /);
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+describe.skipIf(BACKEND !== 'server')('the hot path uses the composite indexes (server, 200k sets)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    for (const statement of LOAD) await db.query(statement);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  test('the data is loaded', async () => {
+    const [counts] = await db.query<{ sets: number; users: number; active: number; records: boolean }>(`
+      SELECT (SELECT count(*)::int FROM workout_log) AS sets,
+             (SELECT count(*)::int FROM personal_record) > 10000 AS records,
+             (SELECT count(DISTINCT user_id)::int FROM workout_log) AS users,
+             (SELECT count(*)::int FROM workout_session WHERE end_time IS NULL) AS active`);
+    expect(counts).toEqual({ sets: 200_000, records: true, users: 500, active: 500 });
+  });
+
+  test('set add: active-session lookup on idx_user_active_session, next set number on idx_session_exercise', async () => {
+    const query = await captureAddSetStatement(db.url!, {
+      userName: 'user 250', exercise: 'Lift 9', weight: '100', unit: 'kg', bodyweight: false, reps: 5,
+      rpe: null, setType: 'normal', notes: null, performedAt: null,
+    });
+    // The statement as the app sends it: same text, same parameters, same protocol.
+    const rows = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (COSTS OFF) ${query.sql}`, [...query.values]);
+    const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+
+    // "The user's active or latest session": a backward index scan, first row only.
+    expect(ctePlan(plan, 'latest')).toMatch(/Index (Only )?Scan Backward using idx_user_active_session on workout_session/);
+    // "The last set number of this exercise in this session", inside the INSERT's CTE.
+    expect(ctePlan(plan, 'new_set')).toMatch(
+      /Index (Only )?Scan Backward using idx_session_exercise on workout_log l\n\s+Index Cond: \(\(session_id = \w+\.id\) AND \(exercise_id = /,
+    );
+    // The previous value of each record it raises: the record table's primary key.
+    expect(plan).toMatch(/Index Scan using personal_record_pkey on personal_record old/);
+    expect(plan).not.toMatch(/Seq Scan/);
+  });
+});
