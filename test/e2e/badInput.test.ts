@@ -64,8 +64,8 @@ const MALFORMED: Array<[args: string[], names: RegExp]> = [
   [['set', 'add', 'Bench', '100x5', '--note', 'n'.repeat(1001)], /^workout: --note must be at most 1000 characters/],
   [['set', 'add', 'Bench', '100x5', '--note', 'beep\u0007'], /^workout: --note must not contain control characters/],
   // Other commands and global options
-  [['--user', 'Ann\nBob', 'set', 'add', 'Bench', '100x5'], /^workout: user name must not contain control characters/],
-  [['--user', '  ', 'set', 'add', 'Bench', '100x5'], /^workout: user name must not be empty/],
+  [['--user', 'Ann\nBob', 'set', 'add', 'Bench', '100x5'], /^workout: the user name \(--user, WORKOUT_USER\) must not contain control characters/],
+  [['--user', '  ', 'set', 'add', 'Bench', '100x5'], /^workout: the user name \(--user, WORKOUT_USER\) must not be empty/],
   [['session', 'start', '--name', ''], /^workout: --name must not be empty/],
   [['session', 'list', '--limit', '0'], /^workout: --limit must be from 1 to 10000/],
   [['session', 'list', '--limit', 'all'], /^workout: --limit must be a positive whole number/],

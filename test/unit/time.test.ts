@@ -66,7 +66,7 @@ describe('parseTimestamp', () => {
   });
 
   test('the message quotes at most 40 characters of the input', () => {
-    expect(() => parseTimestamp('x'.repeat(10_000), '--at')).toThrow(new RegExp(`^--at "${'x'.repeat(40)}" is not a date`));
+    expect(() => parseTimestamp('x'.repeat(10_000), '--at')).toThrow(new RegExp(`^--at "${'x'.repeat(40)}…" is not a date`));
   });
 });
 
