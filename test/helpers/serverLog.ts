@@ -18,6 +18,8 @@ export type LoggedStatement = {
   inTransaction: boolean;
   /** Parse + bind + execute time on the server (only when watched with `durations`). */
   serverMs: number;
+  /** The same split by phase: parse (and rewrite), bind (which plans), execute. */
+  phasesMs: { parse: number; bind: number; execute: number };
 };
 
 export type ServerActivity = {
@@ -244,16 +246,23 @@ export function parseServerLog(text: string, prefix: string, database: string): 
   const pattern = prefixPattern(prefix);
   const statements: LoggedStatement[] = [];
   const plans: string[] = [];
-  const pending = new Map<number, number>(); // parse + bind time waiting for its execute
+  const pending = new Map<number, { parse: number; bind: number }>(); // waiting for their execute
   const last = new Map<number, LoggedStatement>();
   const inTransaction = new Map<number, boolean>();
   let transactions = 0;
 
-  const add = (pid: number, text: string, ms: number) => {
+  const add = (pid: number, text: string, executeMs: number) => {
     const opens = BEGIN.test(text);
     const closes = END.test(text);
     if (opens) transactions++;
-    const statement = { pid, text: text.trim(), inTransaction: opens || closes || inTransaction.get(pid) === true, serverMs: ms };
+    const { parse, bind } = pending.get(pid) ?? { parse: 0, bind: 0 };
+    const statement: LoggedStatement = {
+      pid,
+      text: text.trim(),
+      inTransaction: opens || closes || inTransaction.get(pid) === true,
+      serverMs: parse + bind + executeMs,
+      phasesMs: { parse, bind, execute: executeMs },
+    };
     inTransaction.set(pid, opens || (inTransaction.get(pid) === true && !closes));
     statements.push(statement);
     last.set(pid, statement);
@@ -267,7 +276,7 @@ export function parseServerLog(text: string, prefix: string, database: string): 
     const message = match.groups.message!.replace(/\n\t/g, '\n');
     const statement = STATEMENT.exec(message);
     if (statement) {
-      add(pid, statement[1]!, pending.get(pid) ?? 0);
+      add(pid, statement[1]!, 0);
       continue;
     }
     const duration = DURATION.exec(message);
@@ -275,11 +284,17 @@ export function parseServerLog(text: string, prefix: string, database: string): 
     const ms = Number(duration[1]);
     const phase = duration[2];
     if (phase === 'plan') plans.push(duration[3] ?? '');
-    else if (phase === 'parse' || phase === 'bind') pending.set(pid, (pending.get(pid) ?? 0) + ms);
-    else if (phase === 'statement' || phase === 'execute') add(pid, duration[3] ?? '', (pending.get(pid) ?? 0) + ms);
+    else if (phase === 'parse' || phase === 'bind') {
+      const phases = pending.get(pid) ?? { parse: 0, bind: 0 };
+      phases[phase] += ms;
+      pending.set(pid, phases);
+    } else if (phase === 'statement' || phase === 'execute') add(pid, duration[3] ?? '', ms);
     else {
       const statement = last.get(pid);
-      if (statement) statement.serverMs += ms;
+      if (statement) {
+        statement.serverMs += ms;
+        statement.phasesMs.execute += ms;
+      }
     }
   }
   return {
