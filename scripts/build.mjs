@@ -25,6 +25,19 @@ const pgNavigator = {
 };
 fs.rmSync(new URL('dist/', root), { recursive: true, force: true });
 
+/**
+ * slonik require()s zod's CommonJS build and our ES imports would bundle its ES build:
+ * two copies of zod. Resolve ours the way slonik's are resolved, so one copy is loaded.
+ */
+const oneZod = {
+  name: 'one-zod',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^zod$/ }, ({ kind, resolveDir }) =>
+      kind === 'require-call' ? undefined : esbuild.resolve('zod', { kind: 'require-call', resolveDir }),
+    );
+  },
+};
+
 await build({
   absWorkingDir: fileURLToPath(root),
   entryPoints: { cli: 'src/cli.ts' },
@@ -39,7 +52,7 @@ await build({
   external: ['@electric-sql/*'],
   // The bundled CommonJS packages (pg, slonik) require() Node's built-in modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [pgNavigator],
+  plugins: [pgNavigator, oneZod],
   sourcemap: 'linked',
   logLevel: 'warning',
 });
