@@ -3,6 +3,8 @@
  * warm (an existing data folder) against its floor, a Node script that opens PGlite on
  * a folder and runs one INSERT in one transaction; and the first run on a fresh
  * WORKOUT_HOME (creates and migrates the folder) against PGlite creating a folder.
+ * The floor runs twice: as any script would, and with V8's wasm tiering budget set as
+ * the CLI sets it (src/db/embedded.ts), which is the fairer floor.
  * Target: warm set add median under 1 s.  Run: npx vite-node test/bench/embedded.ts
  */
 import fs from 'node:fs';
@@ -13,6 +15,8 @@ import { runBench, type BenchResult } from './lib/report.js';
 import { floorScript, workout } from './lib/scratch.js';
 
 export const WARM_TARGET_MS = 1000;
+/** As src/db/embedded.ts sets it. */
+const TUNED = { WASM_TIERING_BUDGET: '180000000' };
 const FIRST_RUNS = Math.max(1, Number(process.env.BENCH_FIRST_RUNS ?? 3));
 
 async function main(): Promise<BenchResult> {
@@ -35,6 +39,7 @@ async function main(): Promise<BenchResult> {
     const warm = await alternate(rounds(10), {
       'warm set add': async () => ok(await setAdd(home), 'warm set add'),
       'PGlite open + INSERT': async () => ok(await floorScript('pgliteInsertOne.mjs', [floorDir], {}), 'PGlite floor'),
+      'tuned PGlite open + INSERT': async () => ok(await floorScript('pgliteInsertOne.mjs', [floorDir], TUNED), 'PGlite floor'),
     });
     const m = (runs: Array<{ wallMs: number; cpuMs: number }>, key: 'wallMs' | 'cpuMs') => median(runs.map((r) => r[key]));
     const warmWall = m(warm['warm set add'], 'wallMs');
@@ -44,6 +49,8 @@ async function main(): Promise<BenchResult> {
       rows: [
         { item: '6 warm set add', measure: 'wall', value: warmWall, unit: 'ms', baseline: { name: 'PGlite open+INSERT', value: m(warm['PGlite open + INSERT'], 'wallMs') }, ratio: warmWall / m(warm['PGlite open + INSERT'], 'wallMs'), target: `< ${WARM_TARGET_MS} ms`, met: warmWall < WARM_TARGET_MS },
         { item: '6 warm set add', measure: 'CPU', value: m(warm['warm set add'], 'cpuMs'), unit: 'ms', baseline: { name: 'PGlite open+INSERT', value: m(warm['PGlite open + INSERT'], 'cpuMs') }, ratio: m(warm['warm set add'], 'cpuMs') / m(warm['PGlite open + INSERT'], 'cpuMs') },
+        { item: '6 warm set add', measure: 'wall', value: warmWall, unit: 'ms', baseline: { name: 'tuned PGlite open+INSERT', value: m(warm['tuned PGlite open + INSERT'], 'wallMs') }, ratio: warmWall / m(warm['tuned PGlite open + INSERT'], 'wallMs') },
+        { item: '6 warm set add', measure: 'CPU', value: m(warm['warm set add'], 'cpuMs'), unit: 'ms', baseline: { name: 'tuned PGlite open+INSERT', value: m(warm['tuned PGlite open + INSERT'], 'cpuMs') }, ratio: m(warm['warm set add'], 'cpuMs') / m(warm['tuned PGlite open + INSERT'], 'cpuMs') },
         { item: '6 first run, fresh WORKOUT_HOME', measure: 'wall', value: m(first['first set add'], 'wallMs'), unit: 'ms', baseline: { name: 'PGlite create+INSERT', value: m(first['PGlite create + INSERT'], 'wallMs') }, ratio: m(first['first set add'], 'wallMs') / m(first['PGlite create + INSERT'], 'wallMs') },
       ],
       notes: ['the first run creates the PGlite folder (initdb in WebAssembly) and applies the migrations'],
