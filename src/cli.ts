@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { loadConfig, type GlobalOptions } from './config.js';
+import type { GlobalOptions } from './config.js';
 import { redactSecrets } from './db/connectionTarget.js';
 import { RECORD_RULES_HELP } from './domain/records.js';
 import { SET_FORMS } from './domain/setNotation.js';
@@ -9,14 +9,17 @@ import type { CommandContext } from './commands/context.js';
 
 type Action = (context: CommandContext, args: unknown[], options: Record<string, unknown>) => Promise<void>;
 
-/** Wraps a lazily imported command so that only the code a command uses is loaded. */
+/**
+ * Wraps a lazily imported command so that only the code a command uses is loaded
+ * (config too: it brings zod, which `--help` does not need).
+ */
 function run(load: () => Promise<Action>) {
   return async (...parameters: unknown[]) => {
     const command = parameters.at(-1) as Command;
     const options = command.opts();
     const args = parameters.slice(0, -2);
     const globals = command.optsWithGlobals<GlobalOptions>();
-    const config = loadConfig(globals);
+    const config = (await import('./config.js')).loadConfig(globals);
     await (await load())({ config, output: createOutput(config) }, args, options);
   };
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { DatabaseUnavailableError } from '../errors.js';
 import { acquireDataDirLock } from './dataDirLock.js';
 
@@ -11,6 +12,16 @@ export type EmbeddedServer = {
 };
 
 /**
+ * PGlite is PostgreSQL compiled to WebAssembly. V8 runs wasm code compiled by its
+ * baseline compiler (Liftoff) and recompiles functions that get hot with its optimizing
+ * one (TurboFan), on background threads. For PGlite that recompilation costs more CPU
+ * than a command's whole run gains from it: opening the database and adding a set took
+ * about half the CPU without it. A budget 100x V8's default keeps short commands on
+ * Liftoff; long ones (a big import) still tier up their hottest functions.
+ */
+const WASM_TIERING_BUDGET = 180_000_000;
+
+/**
  * Opens PGlite on `<home>/pgdata` and serves it on a loopback port for this process
  * only, so that slonik and `pg` talk to it exactly as they talk to a server.
  */
@@ -20,6 +31,8 @@ export async function startEmbedded(home: string, lockTimeoutMs: number): Promis
   try {
     const pgdata = path.join(home, 'pgdata');
     const created = !fs.existsSync(path.join(pgdata, 'PG_VERSION'));
+    // Before PGlite compiles its module (the first import below).
+    v8.setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
     const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([
       import('@electric-sql/pglite'),
       import('@electric-sql/pglite-socket'),

@@ -1,8 +1,18 @@
 import fs from 'node:fs';
 import { sql, type QuerySqlToken } from 'slonik';
 
-/** The project's sql/ folder, the same from src/ (tests) and from dist/ (the CLI). */
-export const SQL_DIR = new URL('../../sql/', import.meta.url);
+/**
+ * The project's sql/ folder: the nearest one up from this module, which sits in src/db/
+ * (tests) or in dist/ or dist/chunks/ (the bundled CLI).
+ */
+export const SQL_DIR = findSqlDir(new URL('./', import.meta.url));
+
+function findSqlDir(dir: URL): URL {
+  if (fs.existsSync(new URL('sql/migrations/', dir))) return new URL('sql/', dir);
+  const parent = new URL('../', dir);
+  if (parent.href === dir.href) throw new Error(`no sql/migrations folder above ${import.meta.url}`);
+  return findSqlDir(parent);
+}
 
 /** A file of SQL statements, read verbatim: sent as one simple-protocol query. */
 export function sqlFile(relativePath: string): QuerySqlToken {

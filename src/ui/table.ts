@@ -1,12 +1,8 @@
-import { createRequire } from 'node:module';
-import type Table from 'cli-table3';
+import Table from 'cli-table3';
 
-const require = createRequire(import.meta.url);
-
-/** cli-table3 is loaded only by the commands that draw a table. */
+/** Draws a table. Only the commands that draw one import this module (they are loaded lazily). */
 export function renderTable(head: string[], rows: string[][], color: boolean): string {
-  const TableClass = require('cli-table3') as typeof Table;
-  const table = new TableClass({
+  const table = new Table({
     head,
     style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] },
   });

@@ -1,0 +1,58 @@
+// Builds dist/ from src/ with esbuild: dist/cli.js plus chunks for what each command
+// imports lazily. A command then reads a handful of files instead of resolving and
+// linking ~270 modules one by one, which is most of what Node spends starting the CLI.
+// Types are checked by `npm run typecheck` (tsc), not here.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = new URL('../', import.meta.url);
+
+/**
+ * pg asks "am I in a Cloudflare Worker?" when it loads: it reads the global `navigator`,
+ * and where there is none (Node 20; Node 21+ has one) it builds a fetch Response, which
+ * makes Node load its whole fetch implementation (undici): ~20 ms of every command.
+ * Give pg's stream module the navigator that newer Node versions have.
+ */
+const pgNavigator = {
+  name: 'pg-navigator',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]node_modules[\\/]pg[\\/]lib[\\/]stream\.js$/ }, async ({ path }) => ({
+      contents: `const navigator = globalThis.navigator ?? { userAgent: 'Node.js' };\n${await fs.promises.readFile(path, 'utf8')}`,
+      loader: 'js',
+    }));
+  },
+};
+fs.rmSync(new URL('dist/', root), { recursive: true, force: true });
+
+/**
+ * slonik require()s zod's CommonJS build and our ES imports would bundle its ES build:
+ * two copies of zod. Resolve ours the way slonik's are resolved, so one copy is loaded.
+ */
+const oneZod = {
+  name: 'one-zod',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^zod$/ }, ({ kind, resolveDir }) =>
+      kind === 'require-call' ? undefined : esbuild.resolve('zod', { kind: 'require-call', resolveDir }),
+    );
+  },
+};
+
+await build({
+  absWorkingDir: fileURLToPath(root),
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // PGlite loads its WebAssembly and data files from its own package folder.
+  external: ['@electric-sql/*'],
+  // The bundled CommonJS packages (pg, slonik) require() Node's built-in modules.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  plugins: [pgNavigator, oneZod],
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});

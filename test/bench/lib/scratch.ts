@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { BIN, ROOT } from '../../helpers/paths.js';
+import { serverUrl } from '../../helpers/serverUrl.js';
+import { ok, timeProcess, type ProcessRun } from './measure.js';
+
+/** The server the benches use: BENCH_DATABASE_URL, an admin connection (it creates and drops databases). */
+export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export type ScratchDatabase = {
+  name: string;
+  url: string;
+  query: <R extends pg.QueryResultRow = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<R[]>;
+  /** Closes this bench's own connection (so that it does not count as the CLI's). */
+  release: () => Promise<void>;
+  drop: () => Promise<void>;
+};
+
+export async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A fresh database migrated by the CLI itself (`workout db migrate`), dropped by `drop()`. */
+export async function createScratchDatabase(label: string): Promise<ScratchDatabase> {
+  assertBuilt();
+  const name = `bench_${label}_${process.pid}`;
+  await withAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  });
+  const url = serverUrl(ADMIN_URL, name);
+  let client: pg.Client | undefined;
+  const release = async () => {
+    await client?.end();
+    client = undefined;
+  };
+  const database: ScratchDatabase = {
+    name,
+    url,
+    query: async (text, values) => {
+      if (!client) {
+        client = new pg.Client({ connectionString: url });
+        await client.connect();
+      }
+      return (await client.query(text, values)).rows;
+    },
+    release,
+    drop: async () => {
+      await release();
+      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+  try {
+    ok(await workout(['db', 'migrate'], { DATABASE_URL: url }), 'workout db migrate');
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  return database;
+}
+
+/** Runs the built CLI as a user would, timed. */
+export function workout(args: string[], env: Record<string, string | undefined>): Promise<ProcessRun> {
+  return timeProcess(process.execPath, [BIN, ...args], {
+    env: { DATABASE_URL: undefined, WORKOUT_USER: 'bench', NO_COLOR: '1', ...env },
+  });
+}
+
+/** A floor script of test/bench/floor/, run with plain node. */
+export function floorScript(name: string, args: string[], env: Record<string, string | undefined>): Promise<ProcessRun> {
+  return timeProcess(process.execPath, [path.join(ROOT, 'test', 'bench', 'floor', name), ...args], { env });
+}
+
+function assertBuilt() {
+  const bundle = path.join(ROOT, 'dist', 'cli.js');
+  if (!fs.existsSync(bundle)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+}
+
+/** Drops the scratch databases when the bench is interrupted. */
+export function dropOnInterrupt(databases: ScratchDatabase[]): void {
+  process.once('SIGINT', () => {
+    void Promise.allSettled(databases.map((db) => db.drop())).then(() => process.exit(130));
+  });
+}

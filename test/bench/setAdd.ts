@@ -1,0 +1,51 @@
+/**
+ * Item 1: `workout set add` against the server, whole process (wall and CPU), against its
+ * floor: a plain Node script that connects with `pg` and runs one INSERT in one
+ * transaction (test/bench/floor/insertOne.mjs). `node -e 0` shows what Node alone costs.
+ * Target: CPU ratio <= 1.25.  Run: npx vite-node test/bench/setAdd.ts
+ */
+import { alternate, median, ok, rounds, timeProcess } from './lib/measure.js';
+import { cpuProfileSummary, describeProfile } from './lib/profile.js';
+import { runBench, type BenchResult } from './lib/report.js';
+import { createScratchDatabase, dropOnInterrupt, floorScript, workout } from './lib/scratch.js';
+
+export const CPU_RATIO_TARGET = 1.25;
+
+async function main(): Promise<BenchResult> {
+  const db = await createScratchDatabase('setadd');
+  dropOnInterrupt([db]);
+  try {
+    await db.query('CREATE TABLE bench_floor (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text)');
+    await db.release();
+    const env = { DATABASE_URL: db.url };
+    const steps = {
+      'set add': async () => ok(await workout(['set', 'add', 'Bench Press', '100x5'], env), 'workout set add'),
+      floor: async () => ok(await floorScript('insertOne.mjs', [], env), 'floor script'),
+      'node -e 0': async () => ok(await timeProcess(process.execPath, ['-e', '0']), 'node -e 0'),
+    };
+    await alternate(2, steps); // warm the OS file cache and the server alike
+    const samples = await alternate(rounds(15), steps);
+    const m = (name: keyof typeof samples, key: 'wallMs' | 'cpuMs') => median(samples[name].map((s) => s[key]));
+    const cpuRatio = m('set add', 'cpuMs') / m('floor', 'cpuMs');
+    const profile = process.env.BENCH_PROFILE === '0' ? undefined : await cpuProfileSummary(['set', 'add', 'Bench Press', '100x5'], env);
+    return {
+      name: 'setAdd',
+      title: `1. set add vs a one-INSERT pg script (server, ${samples.floor.length} rounds, medians)`,
+      rows: [
+        { item: '1 set add', measure: 'CPU', value: m('set add', 'cpuMs'), unit: 'ms', baseline: { name: 'floor', value: m('floor', 'cpuMs') }, ratio: cpuRatio, target: `<= x${CPU_RATIO_TARGET}`, met: cpuRatio <= CPU_RATIO_TARGET },
+        { item: '1 set add', measure: 'wall', value: m('set add', 'wallMs'), unit: 'ms', baseline: { name: 'floor', value: m('floor', 'wallMs') }, ratio: m('set add', 'wallMs') / m('floor', 'wallMs') },
+        { item: '1 node -e 0', measure: 'CPU', value: m('node -e 0', 'cpuMs'), unit: 'ms' },
+        { item: '1 node -e 0', measure: 'wall', value: m('node -e 0', 'wallMs'), unit: 'ms' },
+      ],
+      notes: profile ? [`CPU profile of one set add (sampled, by area): ${describeProfile(profile)}`] : [],
+      details: {
+        samples: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((s) => ({ wallMs: s.wallMs, cpuMs: s.cpuMs }))])),
+        profile,
+      },
+    };
+  } finally {
+    await db.drop();
+  }
+}
+
+runBench(main);

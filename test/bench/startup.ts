@@ -1,0 +1,53 @@
+/**
+ * Item 2: start-up: `workout --help` (no database) and `workout pr list` (server, a few
+ * records to draw) against `node -e 0`, interleaved.  Run: npx vite-node test/bench/startup.ts
+ */
+import { alternate, median, ok, rounds, timeProcess } from './lib/measure.js';
+import { runBench, type BenchResult, type Row } from './lib/report.js';
+import { createScratchDatabase, dropOnInterrupt, workout } from './lib/scratch.js';
+
+async function main(): Promise<BenchResult> {
+  const db = await createScratchDatabase('startup');
+  dropOnInterrupt([db]);
+  try {
+    const env = { DATABASE_URL: db.url };
+    for (const [exercise, set] of [['Bench Press', '100x5'], ['Squat', '140x3'], ['Pull Up', 'bw+10x6']] as const) {
+      ok(await workout(['set', 'add', exercise, set], env), 'workout set add');
+    }
+    const steps = {
+      'node -e 0': async () => ok(await timeProcess(process.execPath, ['-e', '0']), 'node -e 0'),
+      'workout --help': async () => ok(await workout(['--help'], {}), 'workout --help'),
+      'workout pr list': async () => ok(await workout(['pr', 'list'], env), 'workout pr list'),
+    };
+    await alternate(2, steps);
+    const samples = await alternate(rounds(15), steps);
+    const m = (name: keyof typeof samples, key: 'wallMs' | 'cpuMs') => median(samples[name].map((s) => s[key]));
+    const rows: Row[] = [];
+    for (const name of ['workout --help', 'workout pr list'] as const) {
+      for (const [measure, key] of [['CPU', 'cpuMs'], ['wall', 'wallMs']] as const) {
+        rows.push({
+          item: `2 ${name}`,
+          measure,
+          value: m(name, key),
+          unit: 'ms',
+          baseline: { name: 'node -e 0', value: m('node -e 0', key) },
+          ratio: m(name, key) / m('node -e 0', key),
+        });
+      }
+    }
+    return {
+      name: 'startup',
+      title: `2. start-up vs node -e 0 (${samples['node -e 0'].length} rounds, medians)`,
+      rows,
+      notes: [
+        `above node -e 0: --help +${(m('workout --help', 'wallMs') - m('node -e 0', 'wallMs')).toFixed(0)} ms wall, ` +
+          `pr list +${(m('workout pr list', 'wallMs') - m('node -e 0', 'wallMs')).toFixed(0)} ms wall (no target in the issue)`,
+      ],
+      details: { samples: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((s) => ({ wallMs: s.wallMs, cpuMs: s.cpuMs }))])) },
+    };
+  } finally {
+    await db.drop();
+  }
+}
+
+runBench(main);
