@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const root = new URL('../', import.meta.url);
+const root = new URL('./', import.meta.url);
 
 /**
  * pg asks "am I in a Cloudflare Worker?" when it loads: it reads the global `navigator`,
