@@ -5,7 +5,7 @@ import { CREATION_RACE_ATTEMPTS } from './lockUser.js';
 const found = z.object({ name: z.string(), id: z.number() });
 
 /**
- * Finds or creates exercises by name in one statement: names are unique by lower(name),
+ * Finds or creates exercises by name (`names` in the order the file first uses them) in one statement: names are unique by lower(name),
  * so "bench press" finds "Bench Press". Returns each given name with its id. A name that
  * another transaction created a moment ago is invisible to the statement's snapshot;
  * it is looked up again.
@@ -19,13 +19,14 @@ export async function findOrCreateExercises(
   for (let attempt = 0; attempt < CREATION_RACE_ATTEMPTS && missing.length > 0; attempt++) {
     const rows = await tx.any(sql.type(found)`
       WITH input AS (
-        SELECT name FROM unnest(${sql.array(missing, 'text')}) AS name
+        SELECT name, position FROM unnest(${sql.array(missing, 'text')}) WITH ORDINALITY AS i (name, position)
       ), new_exercise AS (
-        -- Sorted, so that two imports creating the same names lock them in the same order.
+        -- The first spelling in the file names the exercise, as with \`set add\` one by one.
+        -- Sorted by name, so that two imports creating the same names lock them in the same order.
         INSERT INTO exercise (name)
         SELECT DISTINCT ON (lower(name)) name FROM input
         WHERE NOT EXISTS (SELECT 1 FROM exercise e WHERE lower(e.name) = lower(input.name))
-        ORDER BY lower(name), name
+        ORDER BY lower(name), position
         ON CONFLICT ((lower(name))) DO NOTHING
         RETURNING id, name
       )
