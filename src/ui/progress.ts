@@ -42,7 +42,9 @@ export function createProgress(stream: NodeJS.WriteStream, label: string, totalB
       drawn = now;
       shown = true;
       const line = `${label} ${progressLine(rows, bytes, totalBytes, now - started)}`;
-      stream.write(`\r${line.slice(0, Math.max(20, (stream.columns ?? 80) - 1))}\u001b[K`);
+      // A pseudo-terminal may report 0 columns.
+      const columns = stream.columns && stream.columns >= 40 ? stream.columns : 80;
+      stream.write(`\r${line.slice(0, columns - 1)}\u001b[K`);
     },
     done: () => {
       if (shown) stream.write('\r\u001b[K');

@@ -7,8 +7,8 @@ const EXERCISES = [
 export const STRONG_5_HEADER = 'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n';
 
 /**
- * A Strong 5.x export of `sets` sets, as a stream of text chunks: workouts every other
- * day of 5 exercises x 4 sets (a warm-up, then work sets, some bodyweight), like a
+ * A Strong 5.x export of `sets` sets, as a stream of text chunks: two workouts a day
+ * of 5 exercises x 4 sets (a warm-up, then work sets, some bodyweight), like a
  * real multi-year history. Deterministic, so runs compare.
  */
 export function strongExport(sets: number): Readable {
@@ -17,7 +17,8 @@ export function strongExport(sets: number): Readable {
   function* chunks() {
     yield STRONG_5_HEADER;
     while (written < sets) {
-      const day = new Date(Date.UTC(2015, 0, 1 + workout * 2, 17, 30 + (workout % 20), 0));
+      // Two workouts a day from 1990: a million sets (50,000 workouts) end in 2058.
+      const day = new Date(Date.UTC(1990, 0, 1 + Math.floor(workout / 2), workout % 2 ? 18 : 7, 30 + (workout % 20), 0));
       const date = day.toISOString().slice(0, 19).replace('T', ' ');
       const name = `Workout ${String.fromCharCode(65 + (workout % 3))}`;
       let text = '';
