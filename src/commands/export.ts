@@ -37,7 +37,7 @@ export async function exportCommand(context: CommandContext, _args: unknown[], o
   const parsed = parseInput(exportOptions, options);
   const format = parsed.format ?? (context.config.json ? 'json' : 'workout');
   if (parsed.unit && format !== 'strong') throw new UsageError('--unit applies to --format strong only (the other formats keep each set\'s unit)');
-  const zone = parsed.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = parsed.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   const from = parsed.from === undefined ? null : parseTimestamp(parsed.from, '--from', zone);
   const upper = parsed.to === undefined ? { to: null, toInclusive: false } : upperBound(parsed.to, zone);
   if (from && upper.to && upper.to < from) throw new UsageError('--to is before --from');

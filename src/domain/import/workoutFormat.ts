@@ -1,9 +1,7 @@
-import { SET_TYPES, type SetType } from '../limits.js';
-import { UNITS, type Unit } from '../units.js';
+import { LIMITS, SET_TYPES, type SetType } from '../limits.js';
+import { toKg, UNITS, type Unit } from '../units.js';
 import { parseIsoTimestamp } from './dates.js';
 import { parseName, parseNotes, parseNumber, parseOptionalName, parseReps, parseRpe, round3 } from './fields.js';
-import { LIMITS } from '../limits.js';
-import { toKg } from '../units.js';
 import { fieldAt, fieldProblem, rowMapper, type Header } from './header.js';
 import type { ImportPlan, MapperOptions, SourceWorkout } from './types.js';
 
