@@ -48,6 +48,8 @@ Examples:
   $ workout set add "Bench Press" 100x5
   $ workout set add Squat 225lb x 5 --rpe 8
   $ workout pr list --json | jq '.[0]'
+  $ workout import strong.csv --unit lb
+  $ workout export > backup.csv
   $ DATABASE_URL=postgres://me@db/gym workout db migrate
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 database unavailable.
@@ -114,6 +116,53 @@ Examples:
     .option('--exercise <name>', 'only this exercise')
     .addHelpText('after', `\n${RECORD_RULES_HELP}`)
     .action(run(async () => (await import('./commands/pr.js')).listRecordsCommand));
+
+  program
+    .command('import [file]')
+    .description('import workouts from a Strong, Hevy, FitNotes or workout CSV export (FILE, or stdin for - or a pipe)')
+    .option('--format <format>', 'auto, workout, strong, hevy or fitnotes', 'auto')
+    .option('--unit <unit>', 'kg or lb: the weight unit of files that do not say (Strong 5.x)')
+    .option('--tz <zone>', "time zone of dates written without one, e.g. Europe/Berlin (default: the system's)")
+    .option('--dry-run', 'check every row and report what would be added; write nothing')
+    .option('--skip-invalid', 'import the valid rows and list the invalid ones (default: any invalid row stops the import)')
+    .addHelpText(
+      'after',
+      `
+The format and the delimiter (, or ;) are read from the header line. One import is one
+transaction: it lands whole or not at all. Each workout of the file becomes a session;
+a workout imported before is skipped, so importing a file twice, or a newer export that
+overlaps an older one, adds only what is new. Rest timers, unfilled sets and cardio
+rows are not sets: they are skipped and counted.
+
+Examples:
+  $ workout import strong.csv --unit lb
+  $ workout import < hevy_workouts.csv
+  $ cat fitnotes.csv | workout import --tz Europe/Berlin --dry-run
+  $ workout import export.csv --skip-invalid --json`,
+    )
+    .action(run(async () => (await import('./commands/import.js')).importCommand));
+
+  program
+    .command('export')
+    .description('write your sets to stdout: workout CSV (lossless), Strong 5.x CSV or JSON')
+    .option('--format <format>', 'workout (default), strong or json (also --json)')
+    .option('--from <date>', 'only sets from this day or time on (ISO 8601)')
+    .option('--to <date>', 'only sets up to this day (inclusive) or time (ISO 8601)')
+    .option('--exercise <name>', 'only this exercise')
+    .option('--unit <unit>', 'kg or lb: the weight unit of --format strong (default: the unit you log most)')
+    .option('--tz <zone>', "time zone of the times written (default: the system's)")
+    .addHelpText(
+      'after',
+      `
+workout's own format keeps every field (times with their offset, the unit of each set)
+and imports back unchanged. Strong files carry no unit: import them with the same --unit.
+
+Examples:
+  $ workout export > backup.csv
+  $ workout export --format strong --unit lb --from 2025-01-01 > strong.csv
+  $ workout export --format json --exercise "Bench Press" | jq length`,
+    )
+    .action(run(async () => (await import('./commands/export.js')).exportCommand));
 
   const db = program.command('db').description('schema and indexes');
   db.command('migrate')

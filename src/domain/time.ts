@@ -7,7 +7,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1
 
 export type LocalDateTime = { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number };
 
-function isRealDate({ year, month, day, hour, minute, second }: LocalDateTime): boolean {
+export function isRealDate({ year, month, day, hour, minute, second }: LocalDateTime): boolean {
   const probe = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
   return (
     probe.getUTCFullYear() === year &&
@@ -17,12 +17,24 @@ function isRealDate({ year, month, day, hour, minute, second }: LocalDateTime): 
   );
 }
 
+// Building an Intl.DateTimeFormat costs ~70 µs; an import converts thousands of dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
 /** Milliseconds east of UTC that `zone` observes at the instant `utcMs` (old offsets have seconds: Monrovia -0:44:30). */
 function zoneOffsetMs(zone: string, utcMs: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-    hour: 'numeric', minute: 'numeric', second: 'numeric',
-  }).formatToParts(new Date(utcMs));
+  const parts = formatterFor(zone).formatToParts(new Date(utcMs));
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(utcMs / 1000) * 1000;

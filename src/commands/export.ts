@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { EXPORT_FORMATS } from '../domain/export/exportRows.js';
+import { nameSchema } from '../domain/limits.js';
+import { checkTimeZone, parseTimestamp, zonedTime } from '../domain/time.js';
+import { unitFromWord } from '../domain/units.js';
+import { UsageError } from '../errors.js';
+import { writeExport } from '../export/writeExport.js';
+import { withDatabase, type CommandContext } from './context.js';
+import { parseInput } from './parseInput.js';
+
+const exportOptions = z.object({
+  format: z.enum(EXPORT_FORMATS, { errorMap: () => ({ message: `--format must be one of ${EXPORT_FORMATS.join(', ')}` }) }).optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  exercise: nameSchema('--exercise').optional(),
+  unit: z
+    .string()
+    .transform((word) => unitFromWord(word.trim()))
+    .refine((unit) => unit !== undefined, '--unit must be kg or lb')
+    .optional(),
+  tz: z.string().transform(checkTimeZone).optional(),
+});
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** --to: a day includes the whole day (up to the next midnight in `zone`); a time is inclusive. */
+function upperBound(text: string, zone: string): { to: Date; toInclusive: boolean } {
+  const day = DAY.exec(text.trim());
+  if (!day) return { to: parseTimestamp(text, '--to', zone), toInclusive: true };
+  parseTimestamp(text, '--to', zone);
+  const next = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]) + 1));
+  const local = { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0, second: 0, ms: 0 };
+  return { to: zonedTime(local, zone), toInclusive: false };
+}
+
+export async function exportCommand(context: CommandContext, _args: unknown[], options: Record<string, unknown>) {
+  const parsed = parseInput(exportOptions, options);
+  const format = parsed.format ?? (context.config.json ? 'json' : 'workout');
+  if (parsed.unit && format !== 'strong') throw new UsageError('--unit applies to --format strong only (the other formats keep each set\'s unit)');
+  const zone = parsed.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const from = parsed.from === undefined ? null : parseTimestamp(parsed.from, '--from', zone);
+  const upper = parsed.to === undefined ? { to: null, toInclusive: false } : upperBound(parsed.to, zone);
+  if (from && upper.to && upper.to < from) throw new UsageError('--to is before --from');
+  await withDatabase(context, (pool) =>
+    writeExport(pool, {
+      userName: context.config.userName,
+      format,
+      zone,
+      from,
+      ...upper,
+      exercise: parsed.exercise ?? null,
+      unit: parsed.unit,
+      out: process.stdout,
+      note: context.output.note,
+    }),
+  );
+}

@@ -1,0 +1,95 @@
+import { sql, type DatabasePoolConnection } from 'slonik';
+import { z } from 'zod';
+import { SET_TYPES } from '../../domain/limits.js';
+import { UNITS, type Unit } from '../../domain/units.js';
+
+const exportRow = z.object({
+  id: z.number(),
+  session_key: z.string(),
+  session_name: z.string().nullable(),
+  session_start: z.string(),
+  session_end: z.string().nullable(),
+  session_seconds: z.number().nullable(),
+  session_notes: z.string().nullable(),
+  exercise: z.string(),
+  set_number: z.number(),
+  set_type: z.enum(SET_TYPES),
+  weight: z.string(),
+  unit: z.enum(UNITS),
+  bodyweight: z.boolean(),
+  reps: z.number(),
+  rpe: z.string().nullable(),
+  performed_at: z.string(),
+  notes: z.string().nullable(),
+});
+/** A set as exported: times as PostgreSQL prints them in the connection's zone, exact decimals as text. */
+export type ExportRow = z.infer<typeof exportRow>;
+
+export type ExportFilter = {
+  userId: number;
+  from: Date | null;
+  /** Upper bound; `toInclusive` false for a day (up to the next midnight), true for a time. */
+  to: Date | null;
+  toInclusive: boolean;
+  exercise: string | null;
+  /** Weights in this unit (Strong files have one unit); null: each set's own unit. */
+  unit: Unit | null;
+};
+
+/** Where the previous page ended: keyset pagination on (performed_at, id). */
+export type ExportCursor = { performedAt: string; id: number };
+
+/**
+ * Times are printed in `zone` with their offset (`2025-07-23 19:16:49.123456+02`) and
+ * microseconds, so the text reads back to the same instant.
+ */
+export async function useExportZone(connection: DatabasePoolConnection, zone: string): Promise<void> {
+  await connection.query(sql.unsafe`SELECT set_config('TimeZone', ${zone}, false), set_config('DateStyle', 'ISO, YMD', false)`);
+}
+
+/** One page of the user's sets in time order, after `cursor`. Each page is an index range scan. */
+export async function exportPage(
+  connection: DatabasePoolConnection,
+  filter: ExportFilter,
+  cursor: ExportCursor | null,
+  limit: number,
+): Promise<readonly ExportRow[]> {
+  const conditions = [
+    sql.fragment`l.user_id = ${filter.userId}`,
+    cursor ? sql.fragment`(l.performed_at, l.id) > (${cursor.performedAt}::timestamptz, ${cursor.id})` : null,
+    filter.from ? sql.fragment`l.performed_at >= ${sql.timestamp(filter.from)}` : null,
+    filter.to
+      ? filter.toInclusive
+        ? sql.fragment`l.performed_at <= ${sql.timestamp(filter.to)}`
+        : sql.fragment`l.performed_at < ${sql.timestamp(filter.to)}`
+      : null,
+    filter.exercise === null ? null : sql.fragment`lower(e.name) = lower(${filter.exercise})`,
+  ].filter((condition) => condition !== null);
+  return connection.any(sql.type(exportRow)`
+    SELECT
+      l.id, s.source_key AS session_key, s.name AS session_name,
+      s.start_time::text AS session_start, s.end_time::text AS session_end,
+      round(extract(epoch FROM s.end_time - s.start_time))::int AS session_seconds,
+      s.notes AS session_notes, e.name AS exercise, l.set_number, l.set_type,
+      trim_scale(round(
+        CASE coalesce(${filter.unit}::text, l.unit) WHEN 'lb' THEN l.weight / 0.45359237 ELSE l.weight END, 3
+      ))::text AS weight,
+      coalesce(${filter.unit}::text, l.unit) AS unit, l.bodyweight, l.reps, trim_scale(l.rpe)::text AS rpe,
+      l.performed_at::text AS performed_at, l.notes
+    FROM workout_log l
+    JOIN workout_session s ON s.id = l.session_id
+    JOIN exercise e ON e.id = l.exercise_id
+    WHERE ${sql.join(conditions, sql.fragment` AND `)}
+    ORDER BY l.performed_at, l.id
+    LIMIT ${limit}`);
+}
+
+const unitCount = z.object({ unit: z.enum(UNITS), sets: z.number() });
+
+/** How many of the user's sets were logged in each unit, most used first. */
+export async function unitUsage(connection: DatabasePoolConnection, userId: number): Promise<Array<z.infer<typeof unitCount>>> {
+  return [
+    ...(await connection.any(sql.type(unitCount)`
+      SELECT unit, count(*) AS sets FROM workout_log WHERE user_id = ${userId} GROUP BY unit ORDER BY count(*) DESC, unit`)),
+  ];
+}

@@ -1,0 +1,70 @@
+import { sql, type DatabasePool, type DatabaseTransactionConnection } from 'slonik';
+import type { ImportedSet, RowProblem } from '../../domain/import/types.js';
+import { BatchWriter, type ImportCounts } from './importBatches.js';
+import { lockUser } from './lockUser.js';
+
+export type { ImportCounts };
+
+/** Sets per INSERT: large enough that round trips do not matter, small enough to stay flat in memory. */
+export const IMPORT_BATCH_SIZE = 5_000;
+
+export type ImportSetsOptions = {
+  userName: string;
+  sets: AsyncIterable<ImportedSet>;
+  /** Roll back at the end: count everything, write nothing. */
+  dryRun: boolean;
+  /** A row the database refuses (a repeated set number): throws to abort, or records it. */
+  reject: (problem: RowProblem) => void;
+};
+
+class DryRunRollback extends Error {
+  constructor(readonly counts: ImportCounts) {
+    super('dry run: rolled back');
+  }
+}
+
+/**
+ * One import, one transaction: lock the user, write sessions and sets in batches as
+ * they arrive, rebuild the records of the touched exercises once at the end. Parsing
+ * the next batch overlaps with writing the previous one. A failure anywhere, or a
+ * killed process, leaves the database as it was.
+ */
+export async function importSets(pool: DatabasePool, options: ImportSetsOptions): Promise<ImportCounts> {
+  const work = async (tx: DatabaseTransactionConnection) => {
+    // The record rebuild sorts every candidate of the touched exercises.
+    await tx.query(sql.unsafe`SET LOCAL work_mem = '64MB'`);
+    const userId = await lockUser(tx, options.userName);
+    const writer = new BatchWriter(tx, userId, options.reject);
+    let batch: ImportedSet[] = [];
+    let writing: Promise<void> | undefined;
+    try {
+      for await (const set of options.sets) {
+        batch.push(set);
+        if (batch.length >= IMPORT_BATCH_SIZE) {
+          await writing;
+          writing = writer.write(batch);
+          // Its failure is raised by the next `await writing`, not as an unhandled rejection meanwhile.
+          writing.catch(() => undefined);
+          batch = [];
+        }
+      }
+      await writing;
+      await writer.write(batch);
+    } finally {
+      // A bad row met while a batch is being written: let that statement end first.
+      await writing?.catch(() => undefined);
+    }
+    return writer.finish();
+  };
+  // No automatic retry: the input is a stream that cannot be read twice.
+  if (!options.dryRun) return pool.transaction(work, 0);
+  try {
+    await pool.transaction(async (tx) => {
+      throw new DryRunRollback(await work(tx));
+    }, 0);
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.counts;
+    throw error;
+  }
+  throw new Error('unreachable: a dry run always rolls back');
+}

@@ -1,0 +1,67 @@
+import type { SetType } from '../limits.js';
+import type { Unit } from '../units.js';
+
+/** The formats `workout import` reads; `auto` detects one from the header. */
+export const SOURCE_FORMATS = ['workout', 'strong', 'hevy', 'fitnotes'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+/** One workout of the source file; it becomes one session. */
+export type SourceWorkout = {
+  /** workout_session.source_key: the same workout always gets the same key. */
+  key: string;
+  name: string | null;
+  notes: string | null;
+  /** timestamptz text (ISO 8601 with an offset), kept to the microsecond. */
+  start: string;
+  /** null: the session ends at its last set. */
+  end: string | null;
+};
+
+/** One set, normalized: what `set add` would have been given. */
+export type ImportedSet = {
+  /** Line of the file where the row starts. */
+  line: number;
+  workout: SourceWorkout;
+  exercise: string;
+  /** Given by the file (workout's own format), or null: numbered in the file's order. */
+  setNumber: number | null;
+  setType: SetType;
+  /** Exact decimal text in `unit`; the load added to the body for bodyweight sets. */
+  weight: string;
+  unit: Unit;
+  bodyweight: boolean;
+  reps: number;
+  rpe: number | null;
+  performedAt: string;
+  notes: string | null;
+};
+
+/** Rows that are not sets: skipped and counted, never an error. */
+export const NOT_SET_REASONS = ['rest_timer', 'unfilled', 'cardio'] as const;
+export type NotSetReason = (typeof NOT_SET_REASONS)[number];
+
+/** What is wrong with one row: shown as `file:line: column: problem`. */
+export type RowProblem = { line: number; column: string; problem: string };
+
+export type RowOutcome =
+  | { kind: 'set'; set: ImportedSet }
+  | { kind: 'skip'; reason: NotSetReason }
+  | { kind: 'problem'; problem: RowProblem };
+
+/** Maps one CSV record (fields in header order) to an outcome. Pure: no I/O, no state that changes results. */
+export type RowMapper = (record: readonly string[], line: number) => RowOutcome;
+
+export type MapperOptions = {
+  /** --unit: the weight unit of files that do not say. */
+  unit: Unit | undefined;
+  /** --tz: the zone of dates written without one; undefined: the system's. */
+  timeZone: string | undefined;
+};
+
+/** A format recognized in a header, ready to map its rows. */
+export type ImportPlan = {
+  format: SourceFormat;
+  /** For people: `Strong 5.x (lb)`, `Hevy (kg)`. */
+  label: string;
+  mapRow: RowMapper;
+};

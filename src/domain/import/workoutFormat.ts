@@ -1,0 +1,90 @@
+import { LIMITS, SET_TYPES, type SetType } from '../limits.js';
+import { toKg, UNITS, type Unit } from '../units.js';
+import { parseIsoTimestamp } from './dates.js';
+import { parseName, parseNotes, parseNumber, parseOptionalName, parseReps, parseRpe, round3 } from './fields.js';
+import { fieldAt, fieldProblem, rowMapper, type Header } from './header.js';
+import type { ImportPlan, MapperOptions, SourceWorkout } from './types.js';
+
+/**
+ * workout's own format, written by `workout export`: one row per set, every field the
+ * database keeps, times in ISO 8601 with their offset, the unit explicit. `session_key`
+ * is the session's stable identity (workout_session.source_key).
+ */
+export const WORKOUT_COLUMNS = [
+  'session_key', 'session_name', 'session_start', 'session_end', 'session_notes',
+  'exercise', 'set_number', 'set_type', 'weight', 'unit', 'bodyweight', 'reps', 'rpe', 'performed_at', 'notes',
+] as const;
+
+const LABEL = 'workout';
+const MAX_KEY_LENGTH = 200;
+
+export function isWorkoutHeader(header: Header): boolean {
+  return header.find('session_key') >= 0 && header.find('performed_at') >= 0 && header.find('set_number') >= 0;
+}
+
+function oneOf<T extends string>(values: readonly T[], text: string, column: string): T {
+  const value = text.trim().toLowerCase();
+  if (!(values as readonly string[]).includes(value)) fieldProblem(column, `"${value.slice(0, 20)}" is not one of ${values.join(', ')}`);
+  return value as T;
+}
+
+export function createWorkoutPlan(header: Header, options: MapperOptions): ImportPlan {
+  const [key, sessionName, sessionStart, sessionEnd, sessionNotes, exercise, setNumber, setType, weight, unit, bodyweight, reps, rpe, performedAt, notes] =
+    WORKOUT_COLUMNS.map((name) => header.require(LABEL, name)) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  const name = (index: number) => header.names[index] ?? '';
+  const zone = options.timeZone;
+
+  let lastWorkoutText = '';
+  let lastWorkout: SourceWorkout | undefined;
+  const workoutOf = (record: readonly string[]): SourceWorkout => {
+    const texts = [key, sessionName, sessionStart, sessionEnd, sessionNotes].map((i) => fieldAt(record, i));
+    const text = texts.join('\u0000');
+    if (lastWorkout && text === lastWorkoutText) return lastWorkout;
+    const [keyText, nameText, startText, endText, notesText] = texts as [string, string, string, string, string];
+    const sourceKey = keyText.trim();
+    if (sourceKey === '' || sourceKey.length > MAX_KEY_LENGTH) fieldProblem(name(key), `must be 1 to ${MAX_KEY_LENGTH} characters`);
+    const start = parseIsoTimestamp(startText, name(sessionStart), zone);
+    const end = endText.trim() === '' ? null : parseIsoTimestamp(endText, name(sessionEnd), zone);
+    if (end !== null && Date.parse(end) < Date.parse(start)) fieldProblem(name(sessionEnd), 'is before session_start');
+    lastWorkout = {
+      key: sourceKey,
+      name: parseOptionalName(nameText, name(sessionName)),
+      notes: parseNotes(notesText, name(sessionNotes)),
+      start,
+      end,
+    };
+    lastWorkoutText = text;
+    return lastWorkout;
+  };
+
+  const mapRow = rowMapper(header, (record, line) => {
+    const workout = workoutOf(record);
+    const numberText = fieldAt(record, setNumber).trim();
+    if (!/^\d{1,9}$/.test(numberText) || Number(numberText) < 1) fieldProblem(name(setNumber), `"${numberText.slice(0, 20)}" is not a set number (1, 2, …)`);
+    const setUnit: Unit = oneOf(UNITS, fieldAt(record, unit), name(unit));
+    const load = parseNumber(fieldAt(record, weight), name(weight));
+    if (load === null || load < 0) fieldProblem(name(weight), 'must be a number, 0 or more');
+    if (toKg(round3(load), setUnit) > LIMITS.maxWeightKg) fieldProblem(name(weight), `${load} ${setUnit} is more than ${LIMITS.maxWeightKg} kg`);
+    const setReps = parseReps(fieldAt(record, reps), name(reps));
+    if (setReps === null) fieldProblem(name(reps), 'must be a whole number from 1 to 1000');
+    const type: SetType = oneOf(SET_TYPES, fieldAt(record, setType), name(setType));
+    return {
+      kind: 'set',
+      set: {
+        line,
+        workout,
+        exercise: parseName(fieldAt(record, exercise), name(exercise)),
+        setNumber: Number(numberText),
+        setType: type,
+        weight: String(round3(load)),
+        unit: setUnit,
+        bodyweight: oneOf(['true', 'false'], fieldAt(record, bodyweight), name(bodyweight)) === 'true',
+        reps: setReps,
+        rpe: parseRpe(fieldAt(record, rpe), name(rpe)),
+        performedAt: parseIsoTimestamp(fieldAt(record, performedAt), name(performedAt), zone),
+        notes: parseNotes(fieldAt(record, notes), name(notes)),
+      },
+    };
+  });
+  return { format: 'workout', label: 'workout', mapRow };
+}

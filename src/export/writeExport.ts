@@ -1,0 +1,102 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
+import type { DatabasePool } from 'slonik';
+import { exportPage, unitUsage, useExportZone, type ExportCursor, type ExportFilter } from '../db/queries/exportSets.js';
+import { findUserId } from '../db/queries/lockUser.js';
+import {
+  jsonRecord, STRONG_COLUMNS, strongRecord, workoutRecord, type ExportedSet, type ExportFormat,
+} from '../domain/export/exportRows.js';
+import { WORKOUT_COLUMNS } from '../domain/import/workoutFormat.js';
+import type { Unit } from '../domain/units.js';
+
+export const EXPORT_PAGE_SIZE = 2_000;
+
+export type ExportRequest = {
+  userName: string;
+  format: ExportFormat;
+  zone: string;
+  from: Date | null;
+  to: Date | null;
+  toInclusive: boolean;
+  exercise: string | null;
+  /** --unit, for --format strong. */
+  unit: Unit | undefined;
+  out: Writable;
+  note: (message: string) => void;
+};
+
+/** Writes text, waiting when the reader is slower; false once the reader has gone (`| head`). */
+function writer(out: Writable): (text: string) => Promise<boolean> {
+  let closed = false;
+  out.on('error', () => {
+    closed = true;
+  });
+  return async (text) => {
+    if (closed) return false;
+    // `once` rejects on 'error' (EPIPE): that only means the reader is gone.
+    if (!out.write(text)) await Promise.race([once(out, 'drain'), once(out, 'close')]).catch(() => undefined);
+    return !closed;
+  };
+}
+
+type Encoder = { head: string; row: (set: ExportedSet, first: boolean) => string; tail: string };
+
+function encoder(format: ExportFormat): Encoder {
+  switch (format) {
+    case 'workout':
+      return { head: stringify([[...WORKOUT_COLUMNS]]), row: (set) => stringify([workoutRecord(set)]), tail: '' };
+    case 'strong':
+      return { head: stringify([[...STRONG_COLUMNS]]), row: (set) => stringify([strongRecord(set)]), tail: '' };
+    case 'json':
+      return { head: '[', row: (set, first) => `${first ? '' : ','}\n${JSON.stringify(jsonRecord(set))}`, tail: '\n]\n' };
+  }
+}
+
+/**
+ * Streams the user's sets to `out` page by page (keyset pagination, no cursor held
+ * open), so memory stays flat and a slow reader holds no transaction.
+ */
+export async function writeExport(pool: DatabasePool, request: ExportRequest): Promise<{ sets: number }> {
+  const write = writer(request.out);
+  const encode = encoder(request.format);
+  return pool.connect(async (connection) => {
+    await useExportZone(connection, request.zone);
+    const userId = await findUserId(connection, request.userName);
+    const unit = request.format === 'strong' ? await strongUnit(connection, userId, request) : null;
+    let sets = 0;
+    if (!(await write(encode.head))) return { sets };
+    if (userId !== undefined) {
+      const filter: ExportFilter = { userId, from: request.from, to: request.to, toInclusive: request.toInclusive, exercise: request.exercise, unit };
+      let cursor: ExportCursor | null = null;
+      for (;;) {
+        const page = await exportPage(connection, filter, cursor, EXPORT_PAGE_SIZE);
+        if (page.length === 0) break;
+        const text = page.map((set, index) => encode.row(set, sets + index === 0)).join('');
+        sets += page.length;
+        if (!(await write(text))) return { sets };
+        const last = page[page.length - 1]!;
+        cursor = { performedAt: last.performed_at, id: last.id };
+        if (page.length < EXPORT_PAGE_SIZE) break;
+      }
+    }
+    await write(request.format === 'json' && sets === 0 ? ']\n' : encode.tail);
+    return { sets };
+  });
+}
+
+/** Strong files hold one unit: --unit, else the unit the user logs most; says so on stderr. */
+async function strongUnit(
+  connection: Parameters<typeof unitUsage>[0],
+  userId: number | undefined,
+  request: ExportRequest,
+): Promise<Unit> {
+  const usage = userId === undefined ? [] : await unitUsage(connection, userId);
+  const unit = request.unit ?? usage[0]?.unit ?? 'kg';
+  const converted = usage.filter((entry) => entry.unit !== unit).reduce((sum, entry) => sum + entry.sets, 0);
+  request.note(
+    `Strong files carry no unit: weights are in ${unit}; import this file with --unit ${unit}.` +
+      (converted > 0 ? ` ${converted} set(s) logged in ${unit === 'kg' ? 'lb' : 'kg'} were converted (rounded to 3 decimals).` : ''),
+  );
+  return unit;
+}

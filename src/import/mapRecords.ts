@@ -1,0 +1,54 @@
+import type { ImportedSet, ImportPlan, NotSetReason, RowProblem } from '../domain/import/types.js';
+import { UsageError } from '../errors.js';
+import type { CsvRecord } from './csvSource.js';
+
+/** At most this many invalid rows are listed (all are counted), so memory stays flat. */
+export const LISTED_PROBLEMS = 1_000;
+
+export type RowTally = {
+  rows: number;
+  notSets: Record<NotSetReason, number>;
+  invalid: { count: number; listed: RowProblem[] };
+};
+
+export function newTally(): RowTally {
+  return { rows: 0, notSets: { rest_timer: 0, unfilled: 0, cardio: 0 }, invalid: { count: 0, listed: [] } };
+}
+
+export function formatProblem(file: string, problem: RowProblem): string {
+  return `${file}:${problem.line}: ${problem.column}: ${problem.problem}`;
+}
+
+/**
+ * What happens to a bad row: by default it stops the import (the transaction rolls
+ * back, exit 2); with --skip-invalid it is counted, listed and left out.
+ */
+export function rowRejecter(file: string, skipInvalid: boolean, tally: RowTally): (problem: RowProblem) => void {
+  return (problem) => {
+    if (!skipInvalid) {
+      throw new UsageError(
+        `${formatProblem(file, problem)}; nothing was imported (fix the row, or --skip-invalid to import the other rows)`,
+      );
+    }
+    tally.invalid.count++;
+    if (tally.invalid.listed.length < LISTED_PROBLEMS) tally.invalid.listed.push(problem);
+  };
+}
+
+/** Maps records to sets as they stream by, counting rows that are not sets and rejecting bad ones. */
+export async function* mapRecords(
+  records: AsyncIterable<CsvRecord>,
+  plan: ImportPlan,
+  tally: RowTally,
+  reject: (problem: RowProblem) => void,
+  onRow?: () => void,
+): AsyncGenerator<ImportedSet> {
+  for await (const { record, line } of records) {
+    tally.rows++;
+    onRow?.();
+    const outcome = plan.mapRow(record, line);
+    if (outcome.kind === 'set') yield outcome.set;
+    else if (outcome.kind === 'skip') tally.notSets[outcome.reason]++;
+    else reject(outcome.problem);
+  }
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { EXPECTED } from '../fixtures/import/expected.js';
+import { FIXTURES } from '../helpers/importFixtures.js';
+import { snapshot } from '../helpers/snapshot.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
+
+let source: TestDatabase;
+let target: TestDatabase;
+beforeEach(async () => {
+  source = await createTestDatabase();
+  target = await createTestDatabase();
+});
+afterEach(async () => {
+  await source.drop();
+  await target.drop();
+});
+
+async function ok(db: TestDatabase, args: string[], stdin?: string) {
+  const result = await db.cli(args, stdin === undefined ? {} : { stdin });
+  expect(result.stderr.replace(/^Started session \d+\.\n/, '')).toBe('');
+  expect(result.code).toBe(0);
+  return result.stdout;
+}
+
+describe('export and import round trips', () => {
+  test('workout format: export -> import into an empty database -> export is byte-identical', async () => {
+    await ok(source, ['import', path.join(FIXTURES, 'workout.csv')]);
+    await ok(source, ['import', path.join(FIXTURES, 'strong-5.csv'), '--unit', 'lb', '--tz', 'America/New_York']);
+    await ok(source, ['import', path.join(FIXTURES, 'hevy-kg.csv'), '--tz', 'Europe/Berlin']);
+    // Sets logged by hand: microsecond times, a session without a source, notes with a comma, quotes, a newline.
+    await ok(source, ['set', 'add', 'Bench Press', '225lb', 'x', '5', '--rpe', '8.5', '--note', 'felt "fast",\nfinally']);
+    await ok(source, ['set', 'add', 'Dip', 'bw+10', 'x', '8', '--type', 'failure']);
+    await ok(source, ['session', 'end']);
+
+    const first = await ok(source, ['export', '--tz', 'Asia/Kolkata']);
+    expect(parse(first)).toHaveLength(1 + 7 + 14 + 7 + 2); // the header, then every set
+    await ok(target, ['import', '--json'], first);
+    expect(await ok(target, ['export', '--tz', 'Asia/Kolkata'])).toBe(first);
+    expect(await ok(target, ['export', '--format', 'json'])).toBe(await ok(source, ['export', '--format', 'json']));
+
+    // The export names every session: importing it where it came from adds nothing.
+    const back = JSON.parse(await ok(source, ['import', '--json'], first));
+    expect(back).toMatchObject({ sessions_added: 0, sets_added: 0, already_present: { sessions: 8, sets: 30 } });
+  });
+
+  test('the Strong export re-imports to the same sets, sessions and records', async () => {
+    const zone = ['--tz', 'America/New_York'];
+    await ok(source, ['import', path.join(FIXTURES, 'strong-5.csv'), '--unit', 'lb', ...zone]);
+    const exported = await source.cli(['export', '--format', 'strong', ...zone]);
+    expect(exported.stderr).toBe('Strong files carry no unit: weights are in lb; import this file with --unit lb.\n');
+    expect(exported.stdout.split('\n')[0]).toBe('Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE');
+
+    await ok(target, ['import', '--unit', 'lb', ...zone], exported.stdout);
+    expect(await snapshot(target)).toEqual(EXPECTED['strong-5.csv']);
+  });
+});
