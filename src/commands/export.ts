@@ -1,24 +1,19 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../domain/export/exportRows.js';
 import { nameSchema } from '../domain/limits.js';
-import { checkTimeZone, parseTimestamp, zonedTime } from '../domain/time.js';
-import { unitFromWord } from '../domain/units.js';
+import { parseTimestamp, zonedTime } from '../domain/time.js';
 import { UsageError } from '../errors.js';
 import { writeExport } from '../export/writeExport.js';
 import { withDatabase, type CommandContext } from './context.js';
-import { parseInput } from './parseInput.js';
+import { parseInput, timeZoneOption, unitOption } from './parseInput.js';
 
 const exportOptions = z.object({
   format: z.enum(EXPORT_FORMATS, { errorMap: () => ({ message: `--format must be one of ${EXPORT_FORMATS.join(', ')}` }) }).optional(),
   from: z.string().optional(),
   to: z.string().optional(),
   exercise: nameSchema('--exercise').optional(),
-  unit: z
-    .string()
-    .transform((word) => unitFromWord(word.trim()))
-    .refine((unit) => unit !== undefined, '--unit must be kg or lb')
-    .optional(),
-  tz: z.string().transform(checkTimeZone).optional(),
+  unit: unitOption.optional(),
+  tz: timeZoneOption.optional(),
 });
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,26 +1,20 @@
 import { z } from 'zod';
 import { planImport } from '../domain/import/detect.js';
 import { SOURCE_FORMATS } from '../domain/import/types.js';
-import { checkTimeZone } from '../domain/time.js';
-import { unitFromWord } from '../domain/units.js';
 import { UsageError } from '../errors.js';
 import { openInput, readCsv } from '../import/csvSource.js';
 import { importCsv, type ImportSummary } from '../import/importCsv.js';
 import { formatProblem } from '../import/mapRecords.js';
 import { createProgress } from '../ui/progress.js';
 import { withDatabase, type CommandContext } from './context.js';
-import { parseInput } from './parseInput.js';
+import { parseInput, timeZoneOption, unitOption } from './parseInput.js';
 
 const importOptions = z.object({
   format: z.enum(['auto', ...SOURCE_FORMATS], {
     errorMap: () => ({ message: `--format must be one of auto, ${SOURCE_FORMATS.join(', ')}` }),
   }),
-  unit: z
-    .string()
-    .transform((word) => unitFromWord(word.trim()))
-    .refine((unit) => unit !== undefined, '--unit must be kg or lb')
-    .optional(),
-  tz: z.string().transform(checkTimeZone).optional(),
+  unit: unitOption.optional(),
+  tz: timeZoneOption.optional(),
   dryRun: z.boolean().default(false),
   skipInvalid: z.boolean().default(false),
 });

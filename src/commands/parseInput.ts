@@ -1,4 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { checkTimeZone } from '../domain/time.js';
+import { unitFromWord } from '../domain/units.js';
 import { UsageError } from '../errors.js';
 
 /** Validates one input with its zod schema; the first problem becomes a UsageError (exit 2). */
@@ -7,3 +9,12 @@ export function parseInput<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value
   if (!result.success) throw new UsageError(result.error.issues[0]?.message ?? 'invalid input');
   return result.data;
 }
+
+/** `--unit kg|lb` (also kgs, lbs). */
+export const unitOption = z
+  .string()
+  .transform((word) => unitFromWord(word.trim()))
+  .refine((unit) => unit !== undefined, '--unit must be kg or lb');
+
+/** `--tz ZONE`: an IANA time zone name. */
+export const timeZoneOption = z.string().transform(checkTimeZone);

@@ -8,17 +8,19 @@
  * BENCH_DATABASE_URL: an admin connection (default postgres://postgres@127.0.0.1:5432/postgres);
  * a scratch database is created and dropped. BENCH_REPETITIONS (default 5), BENCH_SETS
  * (100000), BENCH_RSS_SETS (1000000; 0 skips). Results: a table on stdout and
- * test/bench/results/import.json. Needs `npm run build` first (it runs bin/workout).
+ * test/bench/results/importBench.json. Needs `npm run build` first (it runs bin/workout).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
 import { strongExport } from '../helpers/generateStrong.js';
-import { BIN, ROOT } from '../helpers/paths.js';
+import { BIN } from '../helpers/paths.js';
 import { serverUrl } from '../helpers/serverUrl.js';
+import { withClient } from '../helpers/withClient.js';
+import { median } from './lib/measure.js';
+import { runBench, type BenchResult, type Row } from './lib/report.js';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 5);
@@ -59,23 +61,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   });
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function main() {
+async function main(): Promise<BenchResult> {
   const scratch = `workout_bench_${process.pid}`;
   const url = serverUrl(ADMIN_URL, scratch);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workout-bench-'));
@@ -125,41 +112,43 @@ async function main() {
       fs.rmSync(big);
     }
 
-    const result = {
-      date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '?', loadavg: os.loadavg(), node: process.version },
-      file: { sets: SETS, bytes },
-      repetitions: REPETITIONS,
-      import_ms: importMs.map(Math.round),
-      copy_ms: copyMs.map(Math.round),
-      median_import_ms: Math.round(median(importMs)),
-      median_copy_ms: Math.round(median(copyMs)),
-      ratio: Number(ratio.toFixed(2)),
-      target_ratio: TARGET_RATIO,
-      rss: rss && { sets: rss.sets, peak_rss_mb: rss.peakRssMb && Math.round(rss.peakRssMb), import_ms: Math.round(rss.ms), target_mb: TARGET_RSS_MB },
-    };
-    const out = path.join(ROOT, 'test', 'bench', 'results');
-    fs.mkdirSync(out, { recursive: true });
-    fs.writeFileSync(path.join(out, 'import.json'), `${JSON.stringify(result, null, 2)}\n`);
-
-    const pad = (text: string | number, width: number) => String(text).padEnd(width);
-    console.log(`\nworkout import vs psql \\copy: ${SETS.toLocaleString('en-US')} sets (${(bytes / 1e6).toFixed(1)} MB), ${REPETITIONS} interleaved runs`);
-    console.log(`${pad('', 16)}${pad('median ms', 12)}runs ms`);
-    console.log(`${pad('workout import', 16)}${pad(result.median_import_ms, 12)}${result.import_ms.join(', ')}`);
-    console.log(`${pad('psql \\copy', 16)}${pad(result.median_copy_ms, 12)}${result.copy_ms.join(', ')}`);
-    console.log(`${pad('ratio', 16)}${result.ratio} (target <= ${TARGET_RATIO})`);
-    if (result.rss) {
-      console.log(
-        `peak RSS, ${result.rss.sets.toLocaleString('en-US')} sets: ${result.rss.peak_rss_mb ?? '?'} MB (target < ${TARGET_RSS_MB} MB), ` +
-          `import took ${(result.rss.import_ms / 1000).toFixed(1)} s`,
-      );
+    const importMedian = median(importMs);
+    const copyMedian = median(copyMs);
+    const rows: Row[] = [
+      {
+        item: `import ${SETS.toLocaleString('en-US')} Strong 5.x sets`,
+        measure: 'wall',
+        value: importMedian,
+        unit: 'ms',
+        baseline: { name: 'psql \\copy', value: copyMedian },
+        ratio: importMedian / copyMedian,
+        target: `<= x${TARGET_RATIO}`,
+        met: importMedian / copyMedian <= TARGET_RATIO,
+      },
+    ];
+    if (rss?.peakRssMb != null) {
+      rows.push({
+        item: `import ${rss.sets.toLocaleString('en-US')} Strong 5.x sets`,
+        measure: 'peak RSS',
+        value: rss.peakRssMb,
+        unit: 'MB',
+        target: `< ${TARGET_RSS_MB} MB`,
+        met: rss.peakRssMb < TARGET_RSS_MB,
+      });
     }
-    console.log(`load average ${result.machine.loadavg.map((n) => n.toFixed(1)).join(' ')} on ${result.machine.cpus} cores (shared: noisy)`);
-    console.log(`written to ${path.relative(ROOT, path.join(out, 'import.json'))}`);
+    return {
+      name: 'importBench',
+      title: `workout import vs psql \\copy of the same file into a plain staging table (${REPETITIONS} interleaved runs, medians)`,
+      rows,
+      notes: [
+        `file: ${(bytes / 1e6).toFixed(1)} MB; import runs ms: ${importMs.map(Math.round).join(', ')}; \\copy runs ms: ${copyMs.map(Math.round).join(', ')}`,
+        ...(rss ? [`the ${rss.sets.toLocaleString('en-US')}-set import took ${(rss.ms / 1000).toFixed(1)} s`] : []),
+      ],
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
     await withClient(ADMIN_URL, (admin) => admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`));
   }
 }
 
-await main();
+runBench(main);

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { blockedWorkoutBackend, holdUserLock, terminateBackend } from '../helpers/faults.js';
 import { startPrivateCluster, type PrivateCluster } from '../helpers/privateCluster.js';
-import { BACKEND, createTestDatabase, type TestDatabase, withClient } from '../helpers/testDatabase.js';
+import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
+import { withClient } from '../helpers/withClient.js';
 
 let db: TestDatabase;
 beforeEach(async () => {

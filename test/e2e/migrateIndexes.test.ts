@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BACKEND, createTestDatabase, withClient, type TestDatabase } from '../helpers/testDatabase.js';
+import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
+import { withClient } from '../helpers/withClient.js';
 
 let db: TestDatabase;
 beforeEach(async () => {

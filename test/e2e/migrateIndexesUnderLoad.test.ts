@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/database.js';
 import { addSet } from '../../src/db/queries/addSet.js';
-import { BACKEND, createTestDatabase, type TestDatabase, withClient } from '../helpers/testDatabase.js';
+import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
+import { withClient } from '../helpers/withClient.js';
 
 const WRITERS = 4;
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { BACKEND, createTestDatabase, type TestDatabase, withClient } from '../helpers/testDatabase.js';
+import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
+import { withClient } from '../helpers/withClient.js';
 
 /**
  * Two PostgreSQL roles on a shared server, each logging as the workout user of its own

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { withClient } from './withClient.js';
 
 /**
  * Watches, on the server side, what clients send to one database: it turns on
@@ -69,7 +70,7 @@ export async function watchDatabase(adminUrl: string, database: string, options:
       ['auto_explain.log_nested_statements', 'on'],
     );
   }
-  const log = await withAdmin(adminUrl, async (admin) => {
+  const log = await withClient(adminUrl, async (admin) => {
     for (const [name, value] of settings) {
       await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(database)} SET ${name} = ${pg.escapeLiteral(value)}`);
     }
@@ -81,7 +82,7 @@ export async function watchDatabase(adminUrl: string, database: string, options:
 
   return {
     observe: (work) =>
-      withAdmin(adminUrl, async (admin) => {
+      withClient(adminUrl, async (admin) => {
         const before = await counters(admin, database);
         const offset = await logSize(admin, log.path);
         const result = await work();
@@ -99,16 +100,6 @@ export async function watchDatabase(adminUrl: string, database: string, options:
         };
       }),
   };
-}
-
-async function withAdmin<T>(adminUrl: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.end();
-  }
 }
 
 /**
@@ -192,7 +183,7 @@ async function settledCounters(admin: pg.Client, database: string, before: Count
 async function calibrate(adminUrl: string, database: string): Promise<number> {
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
-  return withAdmin(adminUrl, async (admin) => {
+  return withClient(adminUrl, async (admin) => {
     const before = await counters(admin, database);
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();

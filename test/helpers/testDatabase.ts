@@ -6,6 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { runCli, type CliOptions, type CliResult } from './cli.js';
 import { serverUrl } from './serverUrl.js';
+import { withClient } from './withClient.js';
 
 export type Backend = 'server' | 'embedded';
 
@@ -110,12 +111,3 @@ async function createEmbeddedDatabase(): Promise<TestDatabase> {
   };
 }
 
-export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { LIMITS, nameSchema, notesSchema } from '../limits.js';
 import { toKg, unitFromWord, type Unit } from '../units.js';
 import { fieldProblem } from './header.js';
+import type { RowOutcome } from './types.js';
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
@@ -59,6 +60,11 @@ export function isPositiveAmount(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed === '') return false;
   return /[1-9]/.test(trimmed);
+}
+
+/** A row without reps is not a set: cardio when it gives a distance or a time, else never filled in. */
+export function notASet(...distanceOrTime: string[]): RowOutcome {
+  return { kind: 'skip', reason: distanceOrTime.some(isPositiveAmount) ? 'cardio' : 'unfilled' };
 }
 
 export function parseUnitWord(text: string, column: string): Unit {

@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors.js';
 import type { Unit } from '../units.js';
 import { parseDay } from './dates.js';
-import { isPositiveAmount, parseName, parseNotes, parseReps, parseRowUnit, parseWeight, unitInHeader } from './fields.js';
+import { notASet, parseName, parseNotes, parseReps, parseRowUnit, parseWeight, unitInHeader } from './fields.js';
 import { fieldAt, rowMapper, type Header } from './header.js';
 import type { ImportPlan, MapperOptions, SourceWorkout } from './types.js';
 
@@ -47,10 +47,7 @@ export function createFitNotesPlan(header: Header, options: MapperOptions): Impo
   const mapRow = rowMapper(header, (record, line) => {
     const workout = workoutOf(fieldAt(record, column.date));
     const reps = parseReps(fieldAt(record, column.reps), name(column.reps));
-    if (reps === null) {
-      const cardio = isPositiveAmount(fieldAt(record, column.distance)) || isPositiveAmount(fieldAt(record, column.time));
-      return { kind: 'skip', reason: cardio ? 'cardio' : 'unfilled' };
-    }
+    if (reps === null) return notASet(fieldAt(record, column.distance), fieldAt(record, column.time));
     const weightText = fieldAt(record, column.weight);
     const unit = fixedUnit ?? parseRowUnit(fieldAt(record, column.unit), name(column.unit), options.unit, weightText);
     const { weight, bodyweight } = parseWeight(weightText, unit, name(column.weight));

@@ -1,6 +1,6 @@
 import type { SetType } from '../limits.js';
 import { parseHevyDate } from './dates.js';
-import { isPositiveAmount, parseName, parseNotes, parseOptionalName, parseReps, parseRpe, parseWeight, unitInHeader } from './fields.js';
+import { notASet, parseName, parseNotes, parseOptionalName, parseReps, parseRpe, parseWeight, unitInHeader } from './fields.js';
 import { fieldAt, fieldProblem, rowMapper, type Header } from './header.js';
 import type { ImportPlan, MapperOptions, SourceWorkout } from './types.js';
 
@@ -64,10 +64,7 @@ export function createHevyPlan(header: Header, options: MapperOptions): ImportPl
     const setType = SET_TYPES[typeText === '' ? 'normal' : typeText];
     if (!setType) fieldProblem(name(column.setType), `"${typeText.slice(0, 20)}" is not normal, warmup, failure or dropset`);
     const reps = parseReps(fieldAt(record, column.reps), name(column.reps));
-    if (reps === null) {
-      const cardio = isPositiveAmount(fieldAt(record, column.distance)) || isPositiveAmount(fieldAt(record, column.duration));
-      return { kind: 'skip', reason: cardio ? 'cardio' : 'unfilled' };
-    }
+    if (reps === null) return notASet(fieldAt(record, column.distance), fieldAt(record, column.duration));
     const { weight, bodyweight } = parseWeight(fieldAt(record, column.weight), unit, name(column.weight));
     const setIndex = fieldAt(record, column.setIndex).trim();
     if (!/^\d+$/.test(setIndex)) fieldProblem(name(column.setIndex), `"${setIndex.slice(0, 20)}" is not a set index (0, 1, …)`);

@@ -3,7 +3,7 @@ import type { SetType } from '../limits.js';
 import type { Unit } from '../units.js';
 import { parseDurationSeconds, parseStrongDate, plusSeconds } from './dates.js';
 import {
-  isPositiveAmount, parseName, parseNotes, parseOptionalName, parseReps, parseRowUnit, parseRpe, parseWeight, unitInHeader,
+  notASet, parseName, parseNotes, parseOptionalName, parseReps, parseRowUnit, parseRpe, parseWeight, unitInHeader,
 } from './fields.js';
 import { fieldAt, fieldProblem, rowMapper, type Header } from './header.js';
 import type { ImportPlan, MapperOptions, SourceWorkout } from './types.js';
@@ -97,10 +97,7 @@ export function createStrongPlan(header: Header, options: MapperOptions): Import
     if (type === 'rest_timer') return { kind: 'skip', reason: 'rest_timer' };
     const workout = workoutOf(record);
     const reps = parseReps(fieldAt(record, column.reps), name(column.reps));
-    if (reps === null) {
-      const cardio = isPositiveAmount(fieldAt(record, column.distance)) || isPositiveAmount(fieldAt(record, column.seconds));
-      return { kind: 'skip', reason: cardio ? 'cardio' : 'unfilled' };
-    }
+    if (reps === null) return notASet(fieldAt(record, column.distance), fieldAt(record, column.seconds));
     const weightText = fieldAt(record, column.weight);
     const unit = fixedUnit ?? parseRowUnit(fieldAt(record, column.unit), name(column.unit), options.unit, weightText);
     const { weight, bodyweight } = parseWeight(weightText, unit, name(column.weight));

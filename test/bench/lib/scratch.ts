@@ -3,6 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { BIN, ROOT } from '../../helpers/paths.js';
 import { serverUrl } from '../../helpers/serverUrl.js';
+import { withClient } from '../../helpers/withClient.js';
 import { ok, timeProcess, type ProcessRun } from './measure.js';
 
 /** The server the benches use: BENCH_DATABASE_URL, an admin connection (it creates and drops databases). */
@@ -17,14 +18,8 @@ export type ScratchDatabase = {
   drop: () => Promise<void>;
 };
 
-export async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.end();
-  }
+export function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  return withClient(ADMIN_URL, work);
 }
 
 /** A fresh database migrated by the CLI itself (`workout db migrate`), dropped by `drop()`. */
