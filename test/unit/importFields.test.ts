@@ -92,4 +92,13 @@ describe('dates', () => {
     expect(parseDurationSeconds('', 'D')).toBeNull();
     expect(problemOf(() => parseDurationSeconds('h', 'D'))).toBe('D: "h" is not a duration such as 29m or 1h 7m');
   });
+
+  test('a duration over 31 days is a problem, not a RangeError (found by importMappings.property.test.ts)', () => {
+    expect(parseDurationSeconds(String(31 * 86_400), 'D')).toBe(31 * 86_400);
+    expect(parseDurationSeconds('744h', 'D')).toBe(31 * 86_400);
+    // These ended the import with "RangeError: Invalid time value" from the workout's end time.
+    expect(problemOf(() => parseDurationSeconds('99999999999999999', 'D'))).toBe('D: "99999999999999999" is longer than 31 days');
+    expect(problemOf(() => parseDurationSeconds('9999999999h', 'D'))).toBe('D: "9999999999h" is longer than 31 days');
+    expect(problemOf(() => parseDurationSeconds('745h', 'D'))).toBe('D: "745h" is longer than 31 days');
+  });
 });

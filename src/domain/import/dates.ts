@@ -85,16 +85,25 @@ export function parseIsoTimestamp(text: string, column: string, zone: string | u
   return OFFSET.test(trimmed) ? trimmed : instant.toISOString();
 }
 
+/** Longer is no workout (and a huge one would put its end past what a Date can hold). */
+const MAX_DURATION_DAYS = 31;
+
 /** `29m`, `1h 7m`, `1h`, `45s`, or plain seconds (`Duration (sec)`); null when empty. */
 export function parseDurationSeconds(text: string, column: string): number | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
-  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed));
-  const match = /^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$/i.exec(trimmed);
-  if (!match || (match[1] ?? match[2] ?? match[3]) === undefined) {
-    fieldProblem(column, `${quoteInput(trimmed, 40)} is not a duration such as 29m or 1h 7m`);
+  let seconds: number;
+  if (/^\d+(?:\.\d+)?$/.test(trimmed)) {
+    seconds = Math.round(Number(trimmed));
+  } else {
+    const match = /^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$/i.exec(trimmed);
+    if (!match || (match[1] ?? match[2] ?? match[3]) === undefined) {
+      fieldProblem(column, `${quoteInput(trimmed, 40)} is not a duration such as 29m or 1h 7m`);
+    }
+    seconds = Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
   }
-  return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
+  if (!(seconds <= MAX_DURATION_DAYS * 86_400)) fieldProblem(column, `${quoteInput(trimmed, 40)} is longer than ${MAX_DURATION_DAYS} days`);
+  return seconds;
 }
 
 /** `start` plus `seconds`, as an ISO instant. */
