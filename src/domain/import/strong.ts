@@ -80,7 +80,7 @@ export function createStrongPlan(header: Header, options: MapperOptions): Import
     const start = parseStrongDate(date, name(column.date), options.timeZone);
     const seconds = parseDurationSeconds(duration, name(column.duration));
     const workoutNumber = number.trim();
-    if (column.number >= 0 && !/^\d+$/.test(workoutNumber)) fieldProblem(name(column.number), `${quoteInput(workoutNumber, 20)} is not a workout number`);
+    if (column.number >= 0 && !/^\d{1,9}$/.test(workoutNumber)) fieldProblem(name(column.number), `${quoteInput(workoutNumber, 20)} is not a workout number`);
     lastWorkout = {
       key: `strong:${start.key}${column.number >= 0 ? `#${workoutNumber}` : ''}`,
       name: parseOptionalName(workoutName, name(column.workoutName)),
