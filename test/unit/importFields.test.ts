@@ -27,6 +27,15 @@ describe('fields', () => {
     expect(problemOf(() => parseWeight('1e3', 'kg', 'W'))).toBe('W: "1e3" is not a number');
   });
 
+  test('a problem quotes the field as one printable line (found by importMappings.property.test.ts)', () => {
+    // Line breaks, escape sequences, bidi overrides and zero-width marks were echoed raw.
+    expect(problemOf(() => parseWeight('0\ufeff0', 'kg', 'W'))).toBe('W: "0\\u{feff}0" is not a number');
+    expect(problemOf(() => parseReps('5\n\u001b[31m6', 'R'))).toBe('R: "5\\u{a}\\u{1b}[31m6" is not a number');
+    expect(problemOf(() => parseStrongDate('\u202e2025-01-01', 'Date', 'UTC'))).toMatch(/^Date: "\\u\{202e\}2025-01-01" is not a date/);
+    expect(problemOf(() => parseDurationSeconds('1h\u200b', 'D'))).toBe('D: "1h\\u{200b}" is not a duration such as 29m or 1h 7m');
+    expect(problemOf(() => parseWeight('1'.repeat(50) + 'x', 'kg', 'W'))).toBe(`W: "${'1'.repeat(40)}…" is not a number`);
+  });
+
   test('reps: whole numbers, floats like 8.0, 0 or empty meaning unfilled', () => {
     expect(parseReps('8.0', 'R')).toBe(8);
     expect(parseReps('', 'R')).toBeNull();
@@ -82,5 +91,14 @@ describe('dates', () => {
     expect(parseDurationSeconds('3120', 'D')).toBe(3120);
     expect(parseDurationSeconds('', 'D')).toBeNull();
     expect(problemOf(() => parseDurationSeconds('h', 'D'))).toBe('D: "h" is not a duration such as 29m or 1h 7m');
+  });
+
+  test('a duration over 31 days is a problem, not a RangeError (found by importMappings.property.test.ts)', () => {
+    expect(parseDurationSeconds(String(31 * 86_400), 'D')).toBe(31 * 86_400);
+    expect(parseDurationSeconds('744h', 'D')).toBe(31 * 86_400);
+    // These ended the import with "RangeError: Invalid time value" from the workout's end time.
+    expect(problemOf(() => parseDurationSeconds('99999999999999999', 'D'))).toBe('D: "99999999999999999" is longer than 31 days');
+    expect(problemOf(() => parseDurationSeconds('9999999999h', 'D'))).toBe('D: "9999999999h" is longer than 31 days');
+    expect(problemOf(() => parseDurationSeconds('745h', 'D'))).toBe('D: "745h" is longer than 31 days');
   });
 });

@@ -42,6 +42,16 @@ describe('Strong dialects', () => {
     });
   });
 
+  test('6: Workout # is 1 to 9 digits, so the workout key stays importable (found by importMappings.property.test.ts)', () => {
+    const plan = createStrongPlan(readHeader(V6), { unit: undefined, timeZone: 'UTC' });
+    const row = (number: string) => [number, '2024-06-10 18:20:00', 'Legs', '3600', 'Squat', '1', '225.0', '5.0', '', '', '', '', ''];
+    expect(setOf(plan.mapRow(row('999999999'), 2)).workout.key).toBe('strong:2024-06-10 18:20:00#999999999');
+    // A 400-digit number made a 427-character session key that `workout import` of the export refuses (at most 200).
+    expect(plan.mapRow(row('1'.repeat(400)), 3)).toEqual({
+      kind: 'problem', problem: { line: 3, column: 'Workout #', problem: `"${'1'.repeat(20)}…" is not a workout number` },
+    });
+  });
+
   test('legacy takes the unit per row, and --unit for an empty one', () => {
     const plan = createStrongPlan(readHeader(LEGACY), { unit: undefined, timeZone: 'UTC' });
     const row = (weight: string, unit: string) => ['2021-03-14 09:30:00', 'Full', 'Bench', '1', weight, unit, '8', '', '', '', '', '', ''];

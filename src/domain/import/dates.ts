@@ -1,5 +1,6 @@
 import { isRealDate, parseTimestamp, zonedTime, type LocalDateTime } from '../time.js';
 import { WorkoutError } from '../../errors.js';
+import { quoteInput } from '../quoteInput.js';
 import { fieldProblem } from './header.js';
 
 /** A wall-clock time read from a file: `key` is its canonical text, `at` the instant in the zone. */
@@ -17,7 +18,7 @@ export function canonicalLocal(local: LocalDateTime): string {
 
 function checked(local: LocalDateTime, text: string, column: string, zone: string | undefined): ReadTime {
   if (!isRealDate(local) || local.year < 1900 || local.year > 2200) {
-    fieldProblem(column, `"${text.slice(0, 40)}" is not a real date between 1900 and 2200`);
+    fieldProblem(column, `${quoteInput(text, 40)} is not a real date between 1900 and 2200`);
   }
   return { key: canonicalLocal(local), at: zonedTime(local, zone).toISOString() };
 }
@@ -30,11 +31,11 @@ const STRONG_DATE =
 /** Strong's `Date`, read in `zone`. */
 export function parseStrongDate(text: string, column: string, zone: string | undefined): ReadTime {
   const match = STRONG_DATE.exec(text.trim());
-  if (!match) fieldProblem(column, `"${text.slice(0, 40)}" is not a date such as 2025-07-23 19:16:49 or 2025-01-30 12:34:56 pm`);
+  if (!match) fieldProblem(column, `${quoteInput(text, 40)} is not a date such as 2025-07-23 19:16:49 or 2025-01-30 12:34:56 pm`);
   const [, y, mo, d, h, mi, s = '0', meridiem] = match;
   let hour = Number(h);
   if (meridiem) {
-    if (hour < 1 || hour > 12) fieldProblem(column, `"${text.slice(0, 40)}" has hour ${hour} with am/pm`);
+    if (hour < 1 || hour > 12) fieldProblem(column, `${quoteInput(text, 40)} has hour ${hour} with am/pm`);
     hour = (hour % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
   }
   const local = { year: Number(y), month: Number(mo), day: Number(d), hour, minute: Number(mi), second: Number(s), ms: 0 };
@@ -49,7 +50,7 @@ const HEVY_DATE = /^(\d{1,2}) ([a-z]{3,9})\.?,? (\d{4}),? (\d{1,2}):(\d{2})(?::(
 export function parseHevyDate(text: string, column: string, zone: string | undefined): ReadTime {
   const match = HEVY_DATE.exec(text.trim());
   const month = match ? MONTHS.indexOf(match[2]!.slice(0, 3).toLowerCase()) + 1 : 0;
-  if (!match || month === 0) fieldProblem(column, `"${text.slice(0, 40)}" is not a date such as 15 Sep 2025, 07:48`);
+  if (!match || month === 0) fieldProblem(column, `${quoteInput(text, 40)} is not a date such as 15 Sep 2025, 07:48`);
   const [, d, , y, h, mi, s = '0'] = match;
   const local = { year: Number(y), month, day: Number(d), hour: Number(h), minute: Number(mi), second: Number(s), ms: 0 };
   return checked(local, text, column, zone);
@@ -60,7 +61,7 @@ const DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 /** A calendar day (FitNotes): its start in `zone`; the key is the day itself. */
 export function parseDay(text: string, column: string, zone: string | undefined): ReadTime {
   const match = DAY.exec(text.trim());
-  if (!match) fieldProblem(column, `"${text.slice(0, 40)}" is not a day such as 2024-05-01`);
+  if (!match) fieldProblem(column, `${quoteInput(text, 40)} is not a day such as 2024-05-01`);
   const local = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: 0, minute: 0, second: 0, ms: 0 };
   const read = checked(local, text, column, zone);
   return { key: read.key.slice(0, 10), at: read.at };
@@ -78,22 +79,31 @@ export function parseIsoTimestamp(text: string, column: string, zone: string | u
   try {
     instant = parseTimestamp(trimmed, column, zone);
   } catch (error) {
-    if (error instanceof WorkoutError) fieldProblem(column, `"${trimmed.slice(0, 40)}" is not an ISO 8601 time such as 2025-07-23T19:16:49+02:00`);
+    if (error instanceof WorkoutError) fieldProblem(column, `${quoteInput(trimmed, 40)} is not an ISO 8601 time such as 2025-07-23T19:16:49+02:00`);
     throw error;
   }
   return OFFSET.test(trimmed) ? trimmed : instant.toISOString();
 }
 
+/** Longer is no workout (and a huge one would put its end past what a Date can hold). */
+const MAX_DURATION_DAYS = 31;
+
 /** `29m`, `1h 7m`, `1h`, `45s`, or plain seconds (`Duration (sec)`); null when empty. */
 export function parseDurationSeconds(text: string, column: string): number | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
-  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed));
-  const match = /^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$/i.exec(trimmed);
-  if (!match || (match[1] ?? match[2] ?? match[3]) === undefined) {
-    fieldProblem(column, `"${trimmed.slice(0, 40)}" is not a duration such as 29m or 1h 7m`);
+  let seconds: number;
+  if (/^\d+(?:\.\d+)?$/.test(trimmed)) {
+    seconds = Math.round(Number(trimmed));
+  } else {
+    const match = /^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$/i.exec(trimmed);
+    if (!match || (match[1] ?? match[2] ?? match[3]) === undefined) {
+      fieldProblem(column, `${quoteInput(trimmed, 40)} is not a duration such as 29m or 1h 7m`);
+    }
+    seconds = Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
   }
-  return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
+  if (!(seconds <= MAX_DURATION_DAYS * 86_400)) fieldProblem(column, `${quoteInput(trimmed, 40)} is longer than ${MAX_DURATION_DAYS} days`);
+  return seconds;
 }
 
 /** `start` plus `seconds`, as an ISO instant. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { LIMITS, nameSchema, notesSchema } from '../limits.js';
 import { toKg, unitFromWord, type Unit } from '../units.js';
+import { quoteInput } from '../quoteInput.js';
 import { fieldProblem } from './header.js';
 import type { RowOutcome } from './types.js';
 
@@ -10,7 +11,7 @@ const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 export function parseNumber(text: string, column: string): number | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
-  if (!NUMBER.test(trimmed)) fieldProblem(column, `"${trimmed.slice(0, 40)}" is not a number`);
+  if (!NUMBER.test(trimmed)) fieldProblem(column, `${quoteInput(trimmed, 40)} is not a number`);
   return Number(trimmed);
 }
 
@@ -69,7 +70,7 @@ export function notASet(...distanceOrTime: string[]): RowOutcome {
 
 export function parseUnitWord(text: string, column: string): Unit {
   const unit = unitFromWord(text.trim());
-  if (!unit) fieldProblem(column, `"${text.trim().slice(0, 20)}" is not a weight unit (kg, kgs, lb or lbs)`);
+  if (!unit) fieldProblem(column, `${quoteInput(text.trim(), 20)} is not a weight unit (kg, kgs, lb or lbs)`);
   return unit;
 }
 

@@ -1,4 +1,5 @@
 import type { SetType } from '../limits.js';
+import { quoteInput } from '../quoteInput.js';
 import { parseHevyDate } from './dates.js';
 import { notASet, parseName, parseNotes, parseOptionalName, parseReps, parseRpe, parseWeight, unitInHeader } from './fields.js';
 import { fieldAt, fieldProblem, rowMapper, type Header } from './header.js';
@@ -62,12 +63,12 @@ export function createHevyPlan(header: Header, options: MapperOptions): ImportPl
     const workout = workoutOf(record);
     const typeText = fieldAt(record, column.setType).trim().toLowerCase();
     const setType = SET_TYPES[typeText === '' ? 'normal' : typeText];
-    if (!setType) fieldProblem(name(column.setType), `"${typeText.slice(0, 20)}" is not normal, warmup, failure or dropset`);
+    if (!setType) fieldProblem(name(column.setType), `${quoteInput(typeText, 20)} is not normal, warmup, failure or dropset`);
     const reps = parseReps(fieldAt(record, column.reps), name(column.reps));
     if (reps === null) return notASet(fieldAt(record, column.distance), fieldAt(record, column.duration));
     const { weight, bodyweight } = parseWeight(fieldAt(record, column.weight), unit, name(column.weight));
     const setIndex = fieldAt(record, column.setIndex).trim();
-    if (!/^\d+$/.test(setIndex)) fieldProblem(name(column.setIndex), `"${setIndex.slice(0, 20)}" is not a set index (0, 1, …)`);
+    if (!/^\d+$/.test(setIndex)) fieldProblem(name(column.setIndex), `${quoteInput(setIndex, 20)} is not a set index (0, 1, …)`);
     return {
       kind: 'set',
       set: {

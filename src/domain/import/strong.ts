@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors.js';
 import type { SetType } from '../limits.js';
 import type { Unit } from '../units.js';
+import { quoteInput } from '../quoteInput.js';
 import { parseDurationSeconds, parseStrongDate, plusSeconds } from './dates.js';
 import {
   notASet, parseName, parseNotes, parseOptionalName, parseReps, parseRowUnit, parseRpe, parseWeight, unitInHeader,
@@ -36,7 +37,7 @@ export function strongSetType(text: string, column: string): SetType | 'rest_tim
   if (/^\d+$/.test(trimmed)) return 'normal';
   if (trimmed === 'rest timer') return 'rest_timer';
   const type = SET_ORDER_TYPES[trimmed];
-  if (!type) fieldProblem(column, `"${text.trim().slice(0, 20)}" is not a set order (1, 2, …, W, D, F or Rest Timer)`);
+  if (!type) fieldProblem(column, `${quoteInput(text.trim(), 20)} is not a set order (1, 2, …, W, D, F or Rest Timer)`);
   return type;
 }
 
@@ -79,7 +80,7 @@ export function createStrongPlan(header: Header, options: MapperOptions): Import
     const start = parseStrongDate(date, name(column.date), options.timeZone);
     const seconds = parseDurationSeconds(duration, name(column.duration));
     const workoutNumber = number.trim();
-    if (column.number >= 0 && !/^\d+$/.test(workoutNumber)) fieldProblem(name(column.number), `"${workoutNumber.slice(0, 20)}" is not a workout number`);
+    if (column.number >= 0 && !/^\d{1,9}$/.test(workoutNumber)) fieldProblem(name(column.number), `${quoteInput(workoutNumber, 20)} is not a workout number`);
     lastWorkout = {
       key: `strong:${start.key}${column.number >= 0 ? `#${workoutNumber}` : ''}`,
       name: parseOptionalName(workoutName, name(column.workoutName)),

@@ -1,5 +1,6 @@
 import { LIMITS, SET_TYPES, type SetType } from '../limits.js';
 import { toKg, UNITS, type Unit } from '../units.js';
+import { quoteInput } from '../quoteInput.js';
 import { parseIsoTimestamp } from './dates.js';
 import { parseName, parseNotes, parseNumber, parseOptionalName, parseReps, parseRpe, round3 } from './fields.js';
 import { fieldAt, fieldProblem, rowMapper, type Header } from './header.js';
@@ -24,7 +25,7 @@ export function isWorkoutHeader(header: Header): boolean {
 
 function oneOf<T extends string>(values: readonly T[], text: string, column: string): T {
   const value = text.trim().toLowerCase();
-  if (!(values as readonly string[]).includes(value)) fieldProblem(column, `"${value.slice(0, 20)}" is not one of ${values.join(', ')}`);
+  if (!(values as readonly string[]).includes(value)) fieldProblem(column, `${quoteInput(value, 20)} is not one of ${values.join(', ')}`);
   return value as T;
 }
 
@@ -60,7 +61,7 @@ export function createWorkoutPlan(header: Header, options: MapperOptions): Impor
   const mapRow = rowMapper(header, (record, line) => {
     const workout = workoutOf(record);
     const numberText = fieldAt(record, setNumber).trim();
-    if (!/^\d{1,9}$/.test(numberText) || Number(numberText) < 1) fieldProblem(name(setNumber), `"${numberText.slice(0, 20)}" is not a set number (1, 2, …)`);
+    if (!/^\d{1,9}$/.test(numberText) || Number(numberText) < 1) fieldProblem(name(setNumber), `${quoteInput(numberText, 20)} is not a set number (1, 2, …)`);
     const setUnit: Unit = oneOf(UNITS, fieldAt(record, unit), name(unit));
     const load = parseNumber(fieldAt(record, weight), name(weight));
     if (load === null || load < 0) fieldProblem(name(weight), 'must be a number, 0 or more');
