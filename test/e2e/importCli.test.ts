@@ -33,7 +33,7 @@ describe('import: usage errors, before anything is written', () => {
     const unknown = await db.cli(['import'], { stdin: 'when,what\n2025-01-01,squat\n' });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
-      'workout: cannot tell the format from the header (when, what); expected a Strong, Hevy, FitNotes or workout export, or say which with --format\n',
+      'workout: cannot tell the format from the header "when, what"; expected a Strong, Hevy, FitNotes or workout export, or say which with --format\n',
     );
     const forced = await db.cli(['import', fixture('hevy-kg.csv'), '--format', 'strong']);
     expect([forced.code, forced.stderr]).toEqual([2, 'workout: the header has no "Date" column, which Strong 5.x files have\n']);

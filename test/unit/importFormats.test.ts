@@ -29,7 +29,7 @@ describe('detect', () => {
 
   test('an unknown header, or a forced format whose columns are missing, is a usage error', () => {
     expect(() => planImport(['when', 'what', 'how much'], 'auto', UTC)).toThrow(
-      'cannot tell the format from the header (when, what, how much); expected a Strong, Hevy, FitNotes or workout export, or say which with --format',
+      'cannot tell the format from the header "when, what, how much"; expected a Strong, Hevy, FitNotes or workout export, or say which with --format',
     );
     expect(() => planImport(['Date', 'Exercise Name', 'Set Order', 'Weight', 'Reps'], 'hevy', UTC)).toThrow(
       'the header has no "title" column, which Hevy files have',

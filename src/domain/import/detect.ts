@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors.js';
+import { quoteInput } from '../quoteInput.js';
 import { createFitNotesPlan, isFitNotesHeader } from './fitnotes.js';
 import { readHeader, type Header } from './header.js';
 import { createHevyPlan, isHevyHeader } from './hevy.js';
@@ -42,9 +43,9 @@ export function planImport(fields: readonly string[], format: SourceFormat | 'au
   const header = readHeader(fields);
   const chosen = format === 'auto' ? detectFormat(header) : format;
   if (!chosen) {
-    const shown = header.names.slice(0, 6).join(', ');
+    const shown = quoteInput(header.names.slice(0, 6).join(', '), 120);
     throw new UsageError(
-      `cannot tell the format from the header (${shown.slice(0, 120)}${header.names.length > 6 ? ', …' : ''}); ` +
+      `cannot tell the format from the header ${shown}${header.names.length > 6 ? ' (and more)' : ''}; ` +
         'expected a Strong, Hevy, FitNotes or workout export, or say which with --format',
     );
   }
