@@ -95,7 +95,7 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
   }
   const home = dataDir(config);
   const embedded = await startEmbedded(home, config.lockTimeoutMs);
-  const target = `${home} (embedded)`;
+  const target = home;
   let pool: DatabasePool;
   try {
     pool = await createCliPool(config, embedded.connectionString, false, true);
