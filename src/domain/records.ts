@@ -14,8 +14,6 @@ export const RECORD_RULES_HELP = `Records (warm-up sets never count; ties keep t
   N-rep max   heaviest weight for exactly N reps
   most reps   most reps in a bodyweight set with no added load`;
 
-export type RecordValue = { kind: RecordKind; reps: number; value: number };
-
 export function recordLabel(kind: RecordKind, reps: number): string {
   switch (kind) {
     case 'heaviest':
