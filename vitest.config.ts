@@ -2,15 +2,30 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/helpers/globalSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Files run in parallel, one fork each; a file's tests run in order. Most of a test's
+    // Files run in parallel, one fork each; a file's tests run in order. Most of an e2e test's
     // time is spent waiting on the CLI processes it spawns, so three forks keep two cores
     // busy (vitest's default on two cores is a single fork).
     pool: 'forks',
     maxWorkers: 3,
     minWorkers: 1,
+    // `vitest run` runs both; `vitest run --project unit` (npm run test:unit) only the first.
+    projects: [
+      {
+        extends: true,
+        // Pure code: no build, no database, no template to prepare.
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          // Migrates the template databases with the built CLI, once per run.
+          globalSetup: ['test/helpers/globalSetup.ts'],
+        },
+      },
+    ],
   },
 });
