@@ -1,5 +1,5 @@
 import type { Interceptor, Query, QueryResultRow } from 'slonik';
-import { ZodAny, type ZodIssue } from 'zod';
+import { ZodFirstPartyTypeKind, type ZodIssue, type ZodTypeAny } from 'zod';
 import { WorkoutError } from '../errors.js';
 
 /** A row that does not match its query's `sql.type(schema)`: the code and the schema disagree (exit 1). */
@@ -11,6 +11,14 @@ export class RowSchemaError extends WorkoutError {
 function queryName(query: Query): string {
   const firstLine = query.sql.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? '';
   return firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine;
+}
+
+/**
+ * sql.unsafe's `z.any()` comes from slonik's CommonJS copy of zod, not our ESM one, so
+ * `instanceof ZodAny` would be false: ask the schema its kind instead.
+ */
+function acceptsAnything(schema: ZodTypeAny): boolean {
+  return (schema._def as { typeName?: unknown }).typeName === ZodFirstPartyTypeKind.ZodAny;
 }
 
 function describeIssue(issue: ZodIssue | undefined): string {
@@ -29,7 +37,7 @@ export function createRowSchemaInterceptor(): Interceptor {
   return {
     name: 'workout-row-schema',
     transformRow: ({ resultParser }, query, row) => {
-      if (!resultParser || resultParser instanceof ZodAny) return row;
+      if (!resultParser || acceptsAnything(resultParser)) return row;
       const parsed = resultParser.safeParse(row);
       if (parsed.success) return parsed.data as QueryResultRow;
       throw new RowSchemaError(
