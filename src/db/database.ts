@@ -6,6 +6,7 @@ import { toWorkoutError } from './databaseErrors.js';
 import { createCliDriverFactory } from './driver.js';
 import { startEmbedded } from './embedded.js';
 import { migrate, pendingError, pendingMigrations } from './migrations.js';
+import { createRowSchemaInterceptor } from './rowSchemaInterceptor.js';
 
 export type Backend = 'server' | 'embedded';
 
@@ -53,6 +54,7 @@ async function createCliPool(config: Config, connectionString: string, server: b
     // Deadlocks and serialization failures (SQLSTATE 40xxx) rerun the transaction.
     transactionRetryLimit: 3,
     typeParsers: [],
+    interceptors: [createRowSchemaInterceptor()],
   });
 }
 

@@ -14,9 +14,8 @@ function findSqlDir(dir: URL): URL {
   return findSqlDir(parent);
 }
 
-/** A file of SQL statements, read verbatim: sent as one simple-protocol query. */
-export function sqlFile(relativePath: string): QuerySqlToken {
-  const text = fs.readFileSync(new URL(relativePath, SQL_DIR), 'utf8');
+/** SQL statements as text, sent verbatim as one simple-protocol query. */
+export function sqlText(text: string): QuerySqlToken {
   // slonik accepts only template-literal shapes: strings plus a frozen `raw`.
   const template = Object.assign([text], { raw: Object.freeze([text]) }) as unknown as TemplateStringsArray;
   return sql.unsafe(template);
