@@ -1,7 +1,7 @@
 import { sql, type DatabasePool, type DatabaseTransactionConnection } from 'slonik';
-import type { ImportedSet, RowProblem } from '../../domain/import/types.js';
-import { BatchWriter, type ImportCounts } from './importBatches.js';
-import { lockUser } from './lockUser.js';
+import type { ImportedSet, RowProblem } from '../domain/formats/types.js';
+import { BatchWriter, type ImportCounts } from './batchWriter.js';
+import { lockUser } from '../db/queries/lockUser.js';
 
 export type { ImportCounts };
 

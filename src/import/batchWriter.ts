@@ -1,8 +1,8 @@
 import { sql, type DatabaseTransactionConnection } from 'slonik';
 import { z } from 'zod';
-import type { ImportedSet, RowProblem, SourceWorkout } from '../../domain/import/types.js';
-import { findOrCreateExercises } from './importExercises.js';
-import { recomputeRecords } from './recomputeRecords.js';
+import type { ImportedSet, RowProblem, SourceWorkout } from '../domain/formats/types.js';
+import { findOrCreateExercises } from '../db/queries/importExercises.js';
+import { recomputeRecords } from '../db/queries/recomputeRecords.js';
 
 export type ImportCounts = {
   sessionsAdded: number;

@@ -1,6 +1,6 @@
 import type { SetType } from '../limits.js';
 import type { Unit } from '../units.js';
-import { WORKOUT_COLUMNS } from '../import/workoutFormat.js';
+import { WORKOUT_COLUMNS } from './workout.js';
 
 /** A set as the export reads it: times as PostgreSQL prints them (`2025-07-23 19:16:49.5+02`). */
 export type ExportedSet = {

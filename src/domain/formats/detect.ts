@@ -5,7 +5,7 @@ import { readHeader, type Header } from './header.js';
 import { createHevyPlan, isHevyHeader } from './hevy.js';
 import { createStrongPlan, isStrongHeader } from './strong.js';
 import type { ImportPlan, MapperOptions, SourceFormat } from './types.js';
-import { createWorkoutPlan, isWorkoutHeader } from './workoutFormat.js';
+import { createWorkoutPlan, isWorkoutHeader } from './workout.js';
 
 export type Delimiter = ',' | ';';
 
