@@ -1,13 +1,11 @@
-import { UsageError } from '../../errors.js';
 import type { SetType } from '../limits.js';
-import type { Unit } from '../units.js';
 import { quoteInput } from '../quoteInput.js';
+import { fileUnit, planLabel, setReader } from './appSets.js';
 import { parseDurationSeconds, parseStrongDate, plusSeconds } from './dates.js';
-import {
-  notASet, parseName, parseNotes, parseOptionalName, parseReps, parseRowUnit, parseRpe, parseWeight, unitInHeader,
-} from './fields.js';
-import { fieldAt, fieldProblem, rowMapper, type Header } from './header.js';
-import type { ImportPlan, MapperOptions, SourceWorkout } from './types.js';
+import { parseNotes, parseOptionalName } from './fields.js';
+import { fieldAt, fieldProblem, findColumns, rowMapper, type ColumnNames, type Header } from './header.js';
+import type { FormatReader, ImportPlan, MapperOptions } from './types.js';
+import { workoutMemo } from './workoutMemo.js';
 
 /**
  * Strong's three export dialects:
@@ -19,106 +17,103 @@ export type StrongDialect = 'legacy' | 'v5' | 'v6';
 
 const DIALECT_LABELS: Record<StrongDialect, string> = { legacy: 'Strong legacy', v5: 'Strong 5.x', v6: 'Strong 6' };
 
+/** What differs between the languages Strong exports in: its column names and `Set Order` words. */
+type StrongLanguage = {
+  columns: ColumnNames<
+    'date' | 'exercise' | 'setOrder' | 'weight' | 'reps',
+    'number' | 'workoutName' | 'duration' | 'unit' | 'rpe' | 'distance' | 'seconds' | 'notes' | 'workoutNotes'
+  >;
+  /** `Set Order` words (lower case) that are not a set number. */
+  setOrderWords: Readonly<Record<string, SetType | 'rest_timer'>>;
+};
+
+const ENGLISH: StrongLanguage = {
+  columns: {
+    required: {
+      date: ['Date'],
+      exercise: ['Exercise Name'],
+      setOrder: ['Set Order'],
+      weight: ['Weight', 'Weight (kg)', 'Weight (kgs)', 'Weight (lbs)', 'Weight (lb)'],
+      reps: ['Reps'],
+    },
+    optional: {
+      number: ['Workout #'],
+      workoutName: ['Workout Name'],
+      duration: ['Duration', 'Duration (sec)', 'Workout Duration'],
+      unit: ['Weight Unit'],
+      rpe: ['RPE'],
+      distance: ['Distance', 'Distance (meters)', 'Distance (km)', 'Distance (miles)'],
+      seconds: ['Seconds'],
+      notes: ['Notes'],
+      workoutNotes: ['Workout Notes'],
+    },
+  },
+  setOrderWords: { w: 'warmup', d: 'drop', f: 'failure', 'rest timer': 'rest_timer' },
+};
+
+/** The languages a Strong header is recognized in, the one to name in messages first. */
+const LANGUAGES: readonly StrongLanguage[] = [ENGLISH];
+
+function isIn(language: StrongLanguage, header: Header): boolean {
+  const { date, exercise, setOrder } = language.columns.required;
+  return [exercise, setOrder, date].every((names) => header.find(...names) >= 0);
+}
+
+/** The header's language (English when none fits: its missing columns are named then). */
+function languageOf(header: Header): StrongLanguage {
+  return LANGUAGES.find((language) => isIn(language, header)) ?? ENGLISH;
+}
+
 export function isStrongHeader(header: Header): boolean {
-  return header.find('Exercise Name') >= 0 && header.find('Set Order') >= 0 && header.find('Date') >= 0;
+  return LANGUAGES.some((language) => isIn(language, header));
 }
 
 export function strongDialect(header: Header): StrongDialect {
-  if (header.find('Workout #') >= 0) return 'v6';
-  if (header.find('Weight Unit') >= 0) return 'legacy';
+  const { number, unit } = languageOf(header).columns.optional;
+  if (header.find(...number) >= 0) return 'v6';
+  if (header.find(...unit) >= 0) return 'legacy';
   return 'v5';
 }
 
-const SET_ORDER_TYPES: Record<string, SetType> = { w: 'warmup', d: 'drop', f: 'failure' };
-
 /** `1`, `2`… a normal set; `W`, `D`, `F` warm-up, drop, failure; `Rest Timer` is not a set. */
-export function strongSetType(text: string, column: string): SetType | 'rest_timer' {
+export function strongSetType(text: string, column: string, words = ENGLISH.setOrderWords): SetType | 'rest_timer' {
   const trimmed = text.trim().toLowerCase();
   if (/^\d+$/.test(trimmed)) return 'normal';
-  if (trimmed === 'rest timer') return 'rest_timer';
-  const type = SET_ORDER_TYPES[trimmed];
+  const type = words[trimmed];
   if (!type) fieldProblem(column, `${quoteInput(text.trim(), 20)} is not a set order (1, 2, …, W, D, F or Rest Timer)`);
   return type;
 }
 
 export function createStrongPlan(header: Header, options: MapperOptions): ImportPlan {
-  const dialect = strongDialect(header);
-  const label = DIALECT_LABELS[dialect];
-  const column = {
-    number: header.find('Workout #'),
-    date: header.require(label, 'Date'),
-    workoutName: header.find('Workout Name'),
-    duration: header.find('Duration', 'Duration (sec)', 'Workout Duration'),
-    exercise: header.require(label, 'Exercise Name'),
-    setOrder: header.require(label, 'Set Order'),
-    weight: header.require(label, 'Weight', 'Weight (kg)', 'Weight (kgs)', 'Weight (lbs)', 'Weight (lb)'),
-    unit: header.find('Weight Unit'),
-    reps: header.require(label, 'Reps'),
-    rpe: header.find('RPE'),
-    distance: header.find('Distance', 'Distance (meters)', 'Distance (km)', 'Distance (miles)'),
-    seconds: header.find('Seconds'),
-    notes: header.find('Notes'),
-    workoutNotes: header.find('Workout Notes'),
-  };
-  const name = (index: number) => header.names[index] ?? '';
-  const headerUnit = unitInHeader(name(column.weight));
-  if (!headerUnit && column.unit < 0 && !options.unit) {
-    throw new UsageError(
-      `${label} exports do not say whether weights are kg or lb; tell it with --unit kg or --unit lb`,
-    );
-  }
-  const fixedUnit: Unit | undefined = headerUnit ?? (column.unit < 0 ? options.unit : undefined);
+  const language = languageOf(header);
+  const label = DIALECT_LABELS[strongDialect(header)];
+  const column = findColumns(header, label, language.columns);
+  const name = header.name;
+  const setColumns = { ...column, cardio: [column.distance, column.seconds] };
+  const unit = fileUnit(header, setColumns, options.unit, `${label} exports do`);
+  const readSet = setReader(header, setColumns, unit, options.unit);
 
-  // Rows of one workout repeat its fields: build its SourceWorkout once per distinct text.
-  let lastWorkoutText = '';
-  let lastWorkout: SourceWorkout | undefined;
-  const workoutOf = (record: readonly string[]): SourceWorkout => {
-    const texts = [column.number, column.date, column.workoutName, column.duration, column.workoutNotes].map((i) => fieldAt(record, i));
-    const text = texts.join('\u0000');
-    if (lastWorkout && text === lastWorkoutText) return lastWorkout;
-    const [number, date, workoutName, duration, workoutNotes] = texts as [string, string, string, string, string];
-    const start = parseStrongDate(date, name(column.date), options.timeZone);
-    const seconds = parseDurationSeconds(duration, name(column.duration));
-    const workoutNumber = number.trim();
+  const workoutOf = workoutMemo([column.number, column.date, column.workoutName, column.duration, column.workoutNotes], (record) => {
+    const start = parseStrongDate(fieldAt(record, column.date), name(column.date), options.timeZone);
+    const seconds = parseDurationSeconds(fieldAt(record, column.duration), name(column.duration));
+    const workoutNumber = fieldAt(record, column.number).trim();
     if (column.number >= 0 && !/^\d{1,9}$/.test(workoutNumber)) fieldProblem(name(column.number), `${quoteInput(workoutNumber, 20)} is not a workout number`);
-    lastWorkout = {
+    return {
       key: `strong:${start.key}${column.number >= 0 ? `#${workoutNumber}` : ''}`,
-      name: parseOptionalName(workoutName, name(column.workoutName)),
-      notes: parseNotes(workoutNotes, name(column.workoutNotes)),
+      name: parseOptionalName(fieldAt(record, column.workoutName), name(column.workoutName)),
+      notes: parseNotes(fieldAt(record, column.workoutNotes), name(column.workoutNotes)),
       start: start.at,
       // Strong gives no time per set: every set is at the workout's start.
       end: plusSeconds(start.at, seconds ?? 0),
     };
-    lastWorkoutText = text;
-    return lastWorkout;
-  };
+  });
 
   const mapRow = rowMapper(header, (record, line) => {
-    const type = strongSetType(fieldAt(record, column.setOrder), name(column.setOrder));
-    if (type === 'rest_timer') return { kind: 'skip', reason: 'rest_timer' };
-    const workout = workoutOf(record);
-    const reps = parseReps(fieldAt(record, column.reps), name(column.reps));
-    if (reps === null) return notASet(fieldAt(record, column.distance), fieldAt(record, column.seconds));
-    const weightText = fieldAt(record, column.weight);
-    const unit = fixedUnit ?? parseRowUnit(fieldAt(record, column.unit), name(column.unit), options.unit, weightText);
-    const { weight, bodyweight } = parseWeight(weightText, unit, name(column.weight));
-    return {
-      kind: 'set',
-      set: {
-        line,
-        workout,
-        exercise: parseName(fieldAt(record, column.exercise), name(column.exercise)),
-        setNumber: null,
-        setType: type,
-        weight,
-        unit,
-        bodyweight,
-        reps,
-        rpe: parseRpe(fieldAt(record, column.rpe), name(column.rpe)),
-        performedAt: workout.start,
-        notes: parseNotes(fieldAt(record, column.notes), name(column.notes)),
-      },
-    };
+    const setType = strongSetType(fieldAt(record, column.setOrder), name(column.setOrder), language.setOrderWords);
+    if (setType === 'rest_timer') return { kind: 'skip', reason: 'rest_timer' };
+    return readSet(record, line, { workout: workoutOf(record), setType });
   });
-  return { format: 'strong', label: `${label} (${fixedUnit ?? 'unit per row'})`, mapRow };
+  return { format: 'strong', label: planLabel(label, unit), mapRow };
 }
+
+export const strongReader: FormatReader = { format: 'strong', recognize: isStrongHeader, plan: createStrongPlan };
