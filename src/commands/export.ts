@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXPORT_FORMATS } from '../domain/export/exportRows.js';
+import { EXPORT_FORMATS } from '../domain/formats/exportRows.js';
 import { nameSchema } from '../domain/limits.js';
 import { parseTimestamp, zonedTime } from '../domain/time.js';
 import { UsageError } from '../errors.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { planImport } from '../domain/import/detect.js';
-import { SOURCE_FORMATS } from '../domain/import/types.js';
+import { planImport } from '../domain/formats/detect.js';
+import { SOURCE_FORMATS } from '../domain/formats/types.js';
 import { UsageError } from '../errors.js';
 import { openInput, readCsv } from '../import/csvSource.js';
 import { importCsv, type ImportSummary } from '../import/importCsv.js';

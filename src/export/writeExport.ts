@@ -6,8 +6,8 @@ import { exportPage, unitUsage, useExportZone, type ExportCursor, type ExportFil
 import { findUserId } from '../db/queries/lockUser.js';
 import {
   jsonRecord, STRONG_COLUMNS, strongRecord, workoutRecord, type ExportedSet, type ExportFormat,
-} from '../domain/export/exportRows.js';
-import { WORKOUT_COLUMNS } from '../domain/import/workoutFormat.js';
+} from '../domain/formats/exportRows.js';
+import { WORKOUT_COLUMNS } from '../domain/formats/workout.js';
 import type { Unit } from '../domain/units.js';
 
 export const EXPORT_PAGE_SIZE = 2_000;

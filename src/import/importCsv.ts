@@ -1,6 +1,6 @@
 import type { DatabasePool } from 'slonik';
-import { importSets } from '../db/queries/importSets.js';
-import type { ImportPlan, RowProblem } from '../domain/import/types.js';
+import { importSets } from './importSets.js';
+import type { ImportPlan, RowProblem } from '../domain/formats/types.js';
 import type { Progress } from '../ui/progress.js';
 import type { CsvReader } from './csvSource.js';
 import { mapRecords, newTally, rowRejecter } from './mapRecords.js';

@@ -1,4 +1,4 @@
-import type { ImportedSet, ImportPlan, NotSetReason, RowProblem } from '../domain/import/types.js';
+import type { ImportedSet, ImportPlan, NotSetReason, RowProblem } from '../domain/formats/types.js';
 import { UsageError } from '../errors.js';
 import type { CsvRecord } from './csvSource.js';
 

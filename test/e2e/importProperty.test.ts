@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { WORKOUT_COLUMNS } from '../../src/domain/import/workoutFormat.js';
+import { WORKOUT_COLUMNS } from '../../src/domain/formats/workout.js';
 import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
 // Records after `import` must equal records after `set add` of the same sets, one by

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isoTimestamp, strongDuration, strongRecord, workoutRecord, type ExportedSet } from '../../src/domain/export/exportRows.js';
+import { isoTimestamp, strongDuration, strongRecord, workoutRecord, type ExportedSet } from '../../src/domain/formats/exportRows.js';
 import { progressLine } from '../../src/ui/progress.js';
 
 const set: ExportedSet = {

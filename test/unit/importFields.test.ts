@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { parseDurationSeconds, parseHevyDate, parseIsoTimestamp, parseStrongDate } from '../../src/domain/import/dates.js';
-import { parseReps, parseRpe, parseWeight, round3, unitInHeader } from '../../src/domain/import/fields.js';
-import { FieldProblem } from '../../src/domain/import/header.js';
+import { parseDurationSeconds, parseHevyDate, parseIsoTimestamp, parseStrongDate } from '../../src/domain/formats/dates.js';
+import { parseReps, parseRpe, parseWeight, round3, unitInHeader } from '../../src/domain/formats/fields.js';
+import { FieldProblem } from '../../src/domain/formats/header.js';
 
 const problemOf = (work: () => unknown) => {
   try {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { detectDelimiter, detectFormat, planImport } from '../../src/domain/import/detect.js';
-import { readHeader } from '../../src/domain/import/header.js';
-import type { ImportedSet, RowOutcome } from '../../src/domain/import/types.js';
-import { WORKOUT_COLUMNS } from '../../src/domain/import/workoutFormat.js';
+import { detectDelimiter, detectFormat, planImport } from '../../src/domain/formats/detect.js';
+import { readHeader } from '../../src/domain/formats/header.js';
+import type { ImportedSet, RowOutcome } from '../../src/domain/formats/types.js';
+import { WORKOUT_COLUMNS } from '../../src/domain/formats/workout.js';
 
 const setOf = (outcome: RowOutcome): ImportedSet => {
   if (outcome.kind !== 'set') throw new Error(`expected a set, got ${JSON.stringify(outcome)}`);

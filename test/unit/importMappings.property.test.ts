@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { planImport } from '../../src/domain/import/detect.js';
-import { NOT_SET_REASONS, type ImportedSet, type MapperOptions, type RowOutcome, type SourceFormat } from '../../src/domain/import/types.js';
-import { WORKOUT_COLUMNS } from '../../src/domain/import/workoutFormat.js';
+import { planImport } from '../../src/domain/formats/detect.js';
+import { NOT_SET_REASONS, type ImportedSet, type MapperOptions, type RowOutcome, type SourceFormat } from '../../src/domain/formats/types.js';
+import { WORKOUT_COLUMNS } from '../../src/domain/formats/workout.js';
 import { LIMITS, SET_TYPES, type SetType } from '../../src/domain/limits.js';
 import { toKg, UNITS, type Unit } from '../../src/domain/units.js';
 import { hostileText, spacing } from '../helpers/properties.js';

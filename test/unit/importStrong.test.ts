@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { readHeader } from '../../src/domain/import/header.js';
-import { createStrongPlan, strongDialect, strongSetType } from '../../src/domain/import/strong.js';
-import type { ImportedSet, RowOutcome } from '../../src/domain/import/types.js';
+import { readHeader } from '../../src/domain/formats/header.js';
+import { createStrongPlan, strongDialect, strongSetType } from '../../src/domain/formats/strong.js';
+import type { ImportedSet, RowOutcome } from '../../src/domain/formats/types.js';
 
 const V5 = 'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE'.split(',');
 const LEGACY = 'Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;Seconds;Notes;Workout Notes'.split(';');

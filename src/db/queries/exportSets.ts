@@ -1,28 +1,10 @@
 import { sql, type DatabasePoolConnection } from 'slonik';
 import { z } from 'zod';
-import { SET_TYPES } from '../../domain/limits.js';
+import { exportedSetSchema } from '../../domain/formats/exportRows.js';
 import { UNITS, type Unit } from '../../domain/units.js';
 
-const exportRow = z.object({
-  id: z.number(),
-  session_key: z.string(),
-  session_name: z.string().nullable(),
-  session_start: z.string(),
-  session_end: z.string().nullable(),
-  session_seconds: z.number().nullable(),
-  session_notes: z.string().nullable(),
-  exercise: z.string(),
-  set_number: z.number(),
-  set_type: z.enum(SET_TYPES),
-  weight: z.string(),
-  unit: z.enum(UNITS),
-  bodyweight: z.boolean(),
-  reps: z.number(),
-  rpe: z.string().nullable(),
-  performed_at: z.string(),
-  notes: z.string().nullable(),
-});
-/** A set as exported: times as PostgreSQL prints them in the connection's zone, exact decimals as text. */
+/** A set as exported, with its id for the next page's cursor. */
+const exportRow = exportedSetSchema.extend({ id: z.number() });
 export type ExportRow = z.infer<typeof exportRow>;
 
 export type ExportFilter = {

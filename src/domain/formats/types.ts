@@ -1,5 +1,6 @@
 import type { SetType } from '../limits.js';
 import type { Unit } from '../units.js';
+import type { Header } from './header.js';
 
 /** The formats `workout import` reads; `auto` detects one from the header. */
 export const SOURCE_FORMATS = ['workout', 'strong', 'hevy', 'fitnotes'] as const;
@@ -64,4 +65,12 @@ export type ImportPlan = {
   /** For people: `Strong 5.x (lb)`, `Hevy (kg)`. */
   label: string;
   mapRow: RowMapper;
+};
+
+/** One format `workout import` reads: how its header is recognized, and its row mapper. */
+export type FormatReader = {
+  format: SourceFormat;
+  recognize: (header: Header) => boolean;
+  /** Throws UsageError when the header lacks a needed column. */
+  plan: (header: Header, options: MapperOptions) => ImportPlan;
 };

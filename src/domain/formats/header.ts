@@ -9,7 +9,35 @@ export type Header = {
   find: (...names: string[]) => number;
   /** Like find, but a missing column is a UsageError naming the format. */
   require: (format: string, ...names: string[]) => number;
+  /** The name of the column at `index` as written, '' for an absent one (-1): for messages. */
+  name: (index: number) => string;
 };
+
+/**
+ * The names a format's columns go by, by role: each role lists its accepted names,
+ * first the one to name in messages. Another language of the same format is another
+ * table with the same roles.
+ */
+export type ColumnNames<Required extends string, Optional extends string> = {
+  required: Record<Required, readonly string[]>;
+  optional: Record<Optional, readonly string[]>;
+};
+
+/** Each role's column index (-1: absent); a missing required column is a UsageError naming `format`. */
+export function findColumns<Required extends string, Optional extends string>(
+  header: Header,
+  format: string,
+  names: ColumnNames<Required, Optional>,
+): Record<Required | Optional, number> {
+  const found = {} as Record<Required | Optional, number>;
+  for (const [role, accepted] of Object.entries(names.required) as Array<[Required, readonly string[]]>) {
+    found[role] = header.require(format, ...accepted);
+  }
+  for (const [role, accepted] of Object.entries(names.optional) as Array<[Optional, readonly string[]]>) {
+    found[role] = header.find(...accepted);
+  }
+  return found;
+}
 
 export function normalizeName(name: string): string {
   return name.replace(/^\uFEFF/, '').trim().toLowerCase();
@@ -28,9 +56,11 @@ export function readHeader(fields: readonly string[]): Header {
     }
     return -1;
   };
+  const names = fields.map((field) => field.replace(/^\uFEFF/, '').trim());
   return {
-    names: fields.map((field) => field.replace(/^\uFEFF/, '').trim()),
+    names,
     find,
+    name: (index) => names[index] ?? '',
     require: (format, ...names) => {
       const index = find(...names);
       if (index < 0) throw new UsageError(`the header has no "${names[0]}" column, which ${format} files have`);

@@ -1,11 +1,11 @@
 import { UsageError } from '../../errors.js';
 import { quoteInput } from '../quoteInput.js';
-import { createFitNotesPlan, isFitNotesHeader } from './fitnotes.js';
+import { fitNotesReader } from './fitnotes.js';
 import { readHeader, type Header } from './header.js';
-import { createHevyPlan, isHevyHeader } from './hevy.js';
-import { createStrongPlan, isStrongHeader } from './strong.js';
-import type { ImportPlan, MapperOptions, SourceFormat } from './types.js';
-import { createWorkoutPlan, isWorkoutHeader } from './workoutFormat.js';
+import { hevyReader } from './hevy.js';
+import { strongReader } from './strong.js';
+import type { FormatReader, ImportPlan, MapperOptions, SourceFormat } from './types.js';
+import { workoutReader } from './workout.js';
 
 export type Delimiter = ',' | ';';
 
@@ -16,24 +16,13 @@ export function detectDelimiter(headerLine: string): Delimiter {
   return count(';') > count(',') ? ';' : ',';
 }
 
-const RECOGNIZERS: ReadonlyArray<{ format: SourceFormat; test: (header: Header) => boolean }> = [
-  { format: 'workout', test: isWorkoutHeader },
-  { format: 'hevy', test: isHevyHeader },
-  { format: 'strong', test: isStrongHeader },
-  { format: 'fitnotes', test: isFitNotesHeader },
-];
+/** Every format, in the order a header is tried: the one whose columns say most first. */
+const READERS: readonly FormatReader[] = [workoutReader, hevyReader, strongReader, fitNotesReader];
 
 /** The format whose columns the header has, or undefined. */
 export function detectFormat(header: Header): SourceFormat | undefined {
-  return RECOGNIZERS.find((recognizer) => recognizer.test(header))?.format;
+  return READERS.find((reader) => reader.recognize(header))?.format;
 }
-
-const PLANS: Record<SourceFormat, (header: Header, options: MapperOptions) => ImportPlan> = {
-  workout: createWorkoutPlan,
-  strong: createStrongPlan,
-  hevy: createHevyPlan,
-  fitnotes: createFitNotesPlan,
-};
 
 /**
  * Reads a header: detects its format (unless `format` forces one) and returns the row
@@ -41,13 +30,13 @@ const PLANS: Record<SourceFormat, (header: Header, options: MapperOptions) => Im
  */
 export function planImport(fields: readonly string[], format: SourceFormat | 'auto', options: MapperOptions): ImportPlan {
   const header = readHeader(fields);
-  const chosen = format === 'auto' ? detectFormat(header) : format;
-  if (!chosen) {
+  const reader = READERS.find((candidate) => (format === 'auto' ? candidate.recognize(header) : candidate.format === format));
+  if (!reader) {
     const shown = quoteInput(header.names.slice(0, 6).join(', '), 120);
     throw new UsageError(
       `cannot tell the format from the header ${shown}${header.names.length > 6 ? ' (and more)' : ''}; ` +
         'expected a Strong, Hevy, FitNotes or workout export, or say which with --format',
     );
   }
-  return PLANS[chosen](header, options);
+  return reader.plan(header, options);
 }

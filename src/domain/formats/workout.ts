@@ -4,7 +4,8 @@ import { quoteInput } from '../quoteInput.js';
 import { parseIsoTimestamp } from './dates.js';
 import { parseName, parseNotes, parseNumber, parseOptionalName, parseReps, parseRpe, round3 } from './fields.js';
 import { fieldAt, fieldProblem, rowMapper, type Header } from './header.js';
-import type { ImportPlan, MapperOptions, SourceWorkout } from './types.js';
+import type { FormatReader, ImportPlan, MapperOptions } from './types.js';
+import { workoutMemo } from './workoutMemo.js';
 
 /**
  * workout's own format, written by `workout export`: one row per set, every field the
@@ -32,31 +33,24 @@ function oneOf<T extends string>(values: readonly T[], text: string, column: str
 export function createWorkoutPlan(header: Header, options: MapperOptions): ImportPlan {
   const [key, sessionName, sessionStart, sessionEnd, sessionNotes, exercise, setNumber, setType, weight, unit, bodyweight, reps, rpe, performedAt, notes] =
     WORKOUT_COLUMNS.map((name) => header.require(LABEL, name)) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
-  const name = (index: number) => header.names[index] ?? '';
+  const name = header.name;
   const zone = options.timeZone;
 
-  let lastWorkoutText = '';
-  let lastWorkout: SourceWorkout | undefined;
-  const workoutOf = (record: readonly string[]): SourceWorkout => {
-    const texts = [key, sessionName, sessionStart, sessionEnd, sessionNotes].map((i) => fieldAt(record, i));
-    const text = texts.join('\u0000');
-    if (lastWorkout && text === lastWorkoutText) return lastWorkout;
-    const [keyText, nameText, startText, endText, notesText] = texts as [string, string, string, string, string];
-    const sourceKey = keyText.trim();
+  const workoutOf = workoutMemo([key, sessionName, sessionStart, sessionEnd, sessionNotes], (record) => {
+    const sourceKey = fieldAt(record, key).trim();
     if (sourceKey === '' || sourceKey.length > MAX_KEY_LENGTH) fieldProblem(name(key), `must be 1 to ${MAX_KEY_LENGTH} characters`);
-    const start = parseIsoTimestamp(startText, name(sessionStart), zone);
+    const start = parseIsoTimestamp(fieldAt(record, sessionStart), name(sessionStart), zone);
+    const endText = fieldAt(record, sessionEnd);
     const end = endText.trim() === '' ? null : parseIsoTimestamp(endText, name(sessionEnd), zone);
     if (end !== null && Date.parse(end) < Date.parse(start)) fieldProblem(name(sessionEnd), 'is before session_start');
-    lastWorkout = {
+    return {
       key: sourceKey,
-      name: parseOptionalName(nameText, name(sessionName)),
-      notes: parseNotes(notesText, name(sessionNotes)),
+      name: parseOptionalName(fieldAt(record, sessionName), name(sessionName)),
+      notes: parseNotes(fieldAt(record, sessionNotes), name(sessionNotes)),
       start,
       end,
     };
-    lastWorkoutText = text;
-    return lastWorkout;
-  };
+  });
 
   const mapRow = rowMapper(header, (record, line) => {
     const workout = workoutOf(record);
@@ -89,3 +83,5 @@ export function createWorkoutPlan(header: Header, options: MapperOptions): Impor
   });
   return { format: 'workout', label: 'workout', mapRow };
 }
+
+export const workoutReader: FormatReader = { format: 'workout', recognize: isWorkoutHeader, plan: createWorkoutPlan };

@@ -1,26 +1,31 @@
-import type { SetType } from '../limits.js';
-import type { Unit } from '../units.js';
-import { WORKOUT_COLUMNS } from '../import/workoutFormat.js';
+import { z } from 'zod';
+import { SET_TYPES, type SetType } from '../limits.js';
+import { UNITS } from '../units.js';
+import { WORKOUT_COLUMNS } from './workout.js';
 
-/** A set as the export reads it: times as PostgreSQL prints them (`2025-07-23 19:16:49.5+02`). */
-export type ExportedSet = {
-  session_key: string;
-  session_name: string | null;
-  session_start: string;
-  session_end: string | null;
-  session_seconds: number | null;
-  session_notes: string | null;
-  exercise: string;
-  set_number: number;
-  set_type: SetType;
-  weight: string;
-  unit: Unit;
-  bodyweight: boolean;
-  reps: number;
-  rpe: string | null;
-  performed_at: string;
-  notes: string | null;
-};
+/**
+ * A set as the export reads it: times as PostgreSQL prints them in the export's zone
+ * (`2025-07-23 19:16:49.5+02`), exact decimals as text.
+ */
+export const exportedSetSchema = z.object({
+  session_key: z.string(),
+  session_name: z.string().nullable(),
+  session_start: z.string(),
+  session_end: z.string().nullable(),
+  session_seconds: z.number().nullable(),
+  session_notes: z.string().nullable(),
+  exercise: z.string(),
+  set_number: z.number(),
+  set_type: z.enum(SET_TYPES),
+  weight: z.string(),
+  unit: z.enum(UNITS),
+  bodyweight: z.boolean(),
+  reps: z.number(),
+  rpe: z.string().nullable(),
+  performed_at: z.string(),
+  notes: z.string().nullable(),
+});
+export type ExportedSet = z.infer<typeof exportedSetSchema>;
 
 export const EXPORT_FORMATS = ['workout', 'strong', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,7 +1,8 @@
-import { sql, type DatabasePool, type DatabaseTransactionConnection } from 'slonik';
-import type { ImportedSet, RowProblem } from '../../domain/import/types.js';
-import { BatchWriter, type ImportCounts } from './importBatches.js';
-import { lockUser } from './lockUser.js';
+import type { DatabasePool, DatabaseTransactionConnection } from 'slonik';
+import { raiseImportWorkMem } from '../db/queries/importWorkMem.js';
+import { lockUser } from '../db/queries/lockUser.js';
+import type { ImportedSet, RowProblem } from '../domain/formats/types.js';
+import { BatchWriter, type ImportCounts } from './batchWriter.js';
 
 export type { ImportCounts };
 
@@ -31,8 +32,7 @@ class DryRunRollback extends Error {
  */
 export async function importSets(pool: DatabasePool, options: ImportSetsOptions): Promise<ImportCounts> {
   const work = async (tx: DatabaseTransactionConnection) => {
-    // The record rebuild sorts every candidate of the touched exercises.
-    await tx.query(sql.unsafe`SET LOCAL work_mem = '64MB'`);
+    await raiseImportWorkMem(tx);
     const userId = await lockUser(tx, options.userName);
     const writer = new BatchWriter(tx, userId, options.reject);
     let batch: ImportedSet[] = [];
