@@ -3,7 +3,7 @@ import { checkFixture, type FixtureCase } from '../helpers/importFixtures.js';
 
 const none = { rest_timer: 0, unfilled: 0, cardio: 0 };
 
-// Every Strong quirk of formats.md, one dialect per fixture (see the comments in each
+// Every Strong quirk the readers in src/domain/formats/ handle, one dialect per fixture (see the comments in each
 // case). Each is imported from a file and from stdin; sets, sessions and records are
 // compared whole with test/fixtures/import/expected.ts.
 const CASES: FixtureCase[] = [
