@@ -2,6 +2,13 @@
 // imports lazily. A command then reads a handful of files instead of resolving and
 // linking ~270 modules one by one, which is most of what Node spends starting the CLI.
 // Types are checked by `npm run typecheck` (tsc), not here.
+//
+// Everything is bundled, PGlite included: the published package has no runtime
+// dependencies and installs offline. The only files PGlite reads from its own folder are
+// its WebAssembly and data files, which it locates next to the module that loads them
+// (`new URL('pglite.wasm', import.meta.url)`); they are copied beside the chunks below.
+// Checked by installing the packed tarball into an empty prefix, with no node_modules
+// above it, and creating an embedded database there (test/e2e/package.test.ts).
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -48,11 +55,18 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // PGlite loads its WebAssembly and data files from its own package folder.
-  external: ['@electric-sql/*'],
   // The bundled CommonJS packages (pg, slonik) require() Node's built-in modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   plugins: [pgNavigator, oneZod],
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+// Those PGlite reads at run time: PostgreSQL compiled to WebAssembly, its initial file
+// system, and initdb (a new data folder). Its bundled code lands in dist/chunks/.
+for (const file of ['pglite.wasm', 'pglite.data', 'initdb.wasm']) {
+  fs.copyFileSync(
+    new URL(`node_modules/@electric-sql/pglite/dist/${file}`, root),
+    new URL(`dist/chunks/${file}`, root),
+  );
+}
