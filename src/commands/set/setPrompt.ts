@@ -1,8 +1,8 @@
 import { input, search } from '@inquirer/prompts';
 import type { DatabasePool } from 'slonik';
-import { userExercises } from '../db/queries/userExercises.js';
-import { parseSetNotation, SET_FORMS } from '../domain/setNotation.js';
-import { WorkoutError } from '../errors.js';
+import { userExercises } from '../../db/queries/userExercises.js';
+import { parseSetNotation, SET_FORMS } from '../../domain/setNotation.js';
+import { WorkoutError } from '../../errors.js';
 
 /** Asks for what `set add` was not given: the exercise (from the user's own, or typed anew) and the set. */
 export async function promptSet(

@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import type { z } from 'zod';
+import { loadConfig } from '../config.js';
+import type { GlobalOptions } from '../program.js';
+import { createOutput } from '../ui/output.js';
+import type { CommandContext } from './context.js';
+import { parseInput } from './parseInput.js';
+
+/** What a command does with its validated input; loaded only when the command runs. */
+export type Run<Input> = (context: CommandContext, input: Input) => Promise<void>;
+
+/**
+ * A commander action: the command's arguments (by name) and options, validated with
+ * `schema`, reach `run` typed. The global options become the config first, so a bad
+ * --user or timeout is reported before the command's own input.
+ */
+export function action<Schema extends z.ZodTypeAny>(schema: Schema, load: () => Promise<Run<z.output<Schema>>>) {
+  return async function (this: Command): Promise<void> {
+    const config = loadConfig(this.optsWithGlobals<GlobalOptions>());
+    const args = Object.fromEntries(this.registeredArguments.map((argument, index) => [argument.name(), this.processedArgs[index]]));
+    const input: z.output<Schema> = parseInput(schema, { ...args, ...this.opts() });
+    await (await load())({ config, output: createOutput(config) }, input);
+  };
+}
