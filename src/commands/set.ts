@@ -40,6 +40,7 @@ export function define(set: Command): void {
       'after',
       `
 SET is WEIGHTxREPS: 100x5, 100kg x5, 225lb x 5, bw x 12 (bodyweight), bw+20x5 (weighted bodyweight).
+On a terminal, a missing EXERCISE or SET is asked for.
 
 Examples:
   $ workout set add "Bench Press" 100x5

@@ -1,5 +1,7 @@
 import { addSet, type AddedSet } from '../../db/queries/addSet.js';
 import { undoLastSet, type UndoneSet } from '../../db/queries/undoSet.js';
+import { userExercises } from '../../db/queries/userExercises.js';
+import type { NewSet } from '../../domain/newSet.js';
 import { formatRecordValue, recordLabel, recordValueIn } from '../../domain/records.js';
 import { formatWeight, weightInUnit } from '../../domain/units.js';
 import { UsageError } from '../../errors.js';
@@ -9,25 +11,31 @@ import type { AddSetInput } from '../set.js';
 import { parseSetOptions } from './setInput.js';
 
 export async function addSetCommand(context: CommandContext, input: AddSetInput) {
-  const { exercise, set: notation, ...options } = input;
+  const newSet = await readSet(context, input);
+  // The schema version is read inside set add's one transaction: no round trip of its own.
+  const added = await withDatabase(context, (pool) => addSet(pool, newSet), 'current-read-by-work');
+  report(context, added);
+}
+
+/**
+ * The set to log, from argv, with what is missing asked for on a terminal. This runs
+ * before the database is opened for the write: a person typing never holds it (an
+ * embedded database admits one process at a time, a server connection waits idle).
+ */
+async function readSet(context: CommandContext, { exercise, set: notation, ...options }: AddSetInput): Promise<NewSet> {
   const { userName } = context.config;
   const hasSet = notation !== undefined || options.weight !== undefined || options.reps !== undefined;
-
-  if ((exercise === undefined || !hasSet) && interactive()) {
-    const { promptSet } = await import('./setPrompt.js');
-    const added = await withDatabase(context, async (pool) => {
-      const answers = await promptSet(pool, userName, exercise);
-      return addSet(pool, parseSetOptions(userName, answers.exercise, answers.set, options));
-    });
-    report(context, added);
-    return;
+  if ((exercise !== undefined && hasSet) || !interactive()) {
+    if (exercise === undefined) {
+      throw new UsageError('missing EXERCISE; usage: workout set add EXERCISE SET (e.g. workout set add "Bench Press" 100x5)');
+    }
+    return parseSetOptions(userName, exercise, notation, options);
   }
-  if (exercise === undefined) {
-    throw new UsageError('missing EXERCISE; usage: workout set add EXERCISE SET (e.g. workout set add "Bench Press" 100x5)');
-  }
-  // set add reads the schema version inside its one transaction: no extra round trip.
-  const added = await withDatabase(context, (pool) => addSet(pool, parseSetOptions(userName, exercise, notation, options)), 'current-read-by-work');
-  report(context, added);
+  // The exercise prompt offers the user's own: read in a short visit that closes the database.
+  const known = exercise === undefined ? await withDatabase(context, (pool) => userExercises(pool, userName)) : [];
+  const { promptExercise, promptSetNotation } = await import('./setPrompt.js');
+  const chosen = exercise ?? (await promptExercise(known));
+  return parseSetOptions(userName, chosen, hasSet ? notation : await promptSetNotation(chosen), options);
 }
 
 function report({ output }: CommandContext, added: AddedSet) {

@@ -1,30 +1,25 @@
 import { input, search } from '@inquirer/prompts';
-import type { DatabasePool } from 'slonik';
-import { userExercises } from '../../db/queries/userExercises.js';
 import { parseSetNotation, SET_FORMS } from '../../domain/setNotation.js';
 import { WorkoutError } from '../../errors.js';
 
-/** Asks for what `set add` was not given: the exercise (from the user's own, or typed anew) and the set. */
-export async function promptSet(
-  pool: DatabasePool,
-  userName: string,
-  exercise: string | undefined,
-): Promise<{ exercise: string; set: string }> {
-  const known = exercise === undefined ? await userExercises(pool, userName) : [];
-  const chosen =
-    exercise ??
-    (await search<string>({
-      message: 'Exercise',
-      source: (term) => {
-        const typed = term?.trim() ?? '';
-        const matches = known.filter((name) => name.toLowerCase().includes(typed.toLowerCase()));
-        const exact = matches.some((name) => name.toLowerCase() === typed.toLowerCase());
-        const fresh = typed && !exact ? [{ name: `${typed} (new)`, value: typed }] : [];
-        return [...matches.map((name) => ({ name, value: name })), ...fresh];
-      },
-    }));
-  const set = await input({
-    message: `Set for ${chosen} (${SET_FORMS})`,
+/** Asks for the exercise: one of the user's own (`known`, most used first), or a new name typed in. */
+export async function promptExercise(known: string[]): Promise<string> {
+  return search<string>({
+    message: 'Exercise',
+    source: (term) => {
+      const typed = term?.trim() ?? '';
+      const matches = known.filter((name) => name.toLowerCase().includes(typed.toLowerCase()));
+      const exact = matches.some((name) => name.toLowerCase() === typed.toLowerCase());
+      const fresh = typed && !exact ? [{ name: `${typed} (new)`, value: typed }] : [];
+      return [...matches.map((name) => ({ name, value: name })), ...fresh];
+    },
+  });
+}
+
+/** Asks for the set in SET notation, until it reads as one. */
+export async function promptSetNotation(exercise: string): Promise<string> {
+  return input({
+    message: `Set for ${exercise} (${SET_FORMS})`,
     validate: (value) => {
       try {
         parseSetNotation(value);
@@ -34,5 +29,4 @@ export async function promptSet(
       }
     },
   });
-  return { exercise: chosen, set };
 }
