@@ -1,6 +1,5 @@
 import { CommanderError, type Command } from 'commander';
 import { redactSecrets } from './db/connectionTarget.js';
-import { SET_FORMS } from './domain/setNotation.js';
 import { WorkoutError } from './errors.js';
 import { createProgram } from './program.js';
 
@@ -58,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help asked for exits 0; help shown because a command group got no command (`workout session`) is bad usage.
       if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return error.exitCode === 0 ? 0 : 2;
       if (error.code === 'commander.executeSubCommandAsync') return 0;
-      process.stderr.write(`${redactSecrets(usageMessage(error), secretSources)}\n`);
+      process.stderr.write(`${redactSecrets(await usageMessage(error), secretSources)}\n`);
       return 2;
     }
     if (error instanceof Error && error.name === 'ExitPromptError') return 130; // Ctrl-C in a prompt: leave quietly
@@ -72,12 +71,14 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Commander's message as one line ("unknown command 'sesion'" + "(Did you mean session?)"). */
-function usageMessage(error: CommanderError): string {
+async function usageMessage(error: CommanderError): Promise<string> {
   const message = error.message.replace(/^error: /, '').split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
   // `set add Bench -100x5`: commander takes the negative SET for an option.
   const negative = error.code === 'commander.unknownOption' ? /^unknown option '(-\d[^']*)'/.exec(message) : null;
-  if (negative) return `workout: SET "${negative[1]}" is not a set: a weight cannot be negative (accepted forms: ${SET_FORMS})`;
-  return `workout: ${message}`;
+  if (!negative) return `workout: ${message}`;
+  // Loaded only here: set notation brings zod, which `--help` does not need.
+  const { SET_FORMS } = await import('./domain/setNotation.js');
+  return `workout: SET "${negative[1]}" is not a set: a weight cannot be negative (accepted forms: ${SET_FORMS})`;
 }
 
 /** Every value given to `flag` (`--flag value` or `--flag=value`): all of them may hold a password. */

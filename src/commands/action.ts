@@ -16,9 +16,14 @@ export type Run<Input> = (context: CommandContext, input: Input) => Promise<void
  */
 export function action<Schema extends z.ZodTypeAny>(schema: Schema, load: () => Promise<Run<z.output<Schema>>>) {
   return async function (this: Command): Promise<void> {
+    // Start reading the command's code now; validating its input meanwhile costs no wait.
+    const loading = load();
+    loading.catch(() => {});
     const config = loadConfig(this.optsWithGlobals<GlobalOptions>());
-    const args = Object.fromEntries(this.registeredArguments.map((argument, index) => [argument.name(), this.processedArgs[index]]));
+    const args = Object.fromEntries(
+      this.registeredArguments.map((argument, index) => [argument.name(), this.processedArgs[index]]),
+    );
     const input: z.output<Schema> = parseInput(schema, { ...args, ...this.opts() });
-    await (await load())({ config, output: createOutput(config) }, input);
+    await (await loading)({ config, output: createOutput(config) }, input);
   };
 }

@@ -24,7 +24,9 @@ async function expectDatabaseFree() {
   const records = await db.cli(['--json', 'pr', 'list'], { env: { WORKOUT_LOCK_TIMEOUT: '5' } });
   expect(records.stderr).toBe('');
   expect(records.code).toBe(0);
-  expect(JSON.parse(records.stdout)).toContainEqual(expect.objectContaining({ exercise: 'Bench Press', kind: 'heaviest', value: 100 }));
+  expect(JSON.parse(records.stdout)).toContainEqual(
+    expect.objectContaining({ exercise: 'Bench Press', kind: 'heaviest', value: 100 }),
+  );
   if (db.backend === 'server') {
     const others = await db.query<{ connections: number }>(
       'SELECT count(*)::int AS connections FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
@@ -48,7 +50,9 @@ describe.skipIf(!HAS_SCRIPT)('set add on a terminal asks first, then opens the d
     expect(await terminal.exited).toBe(0);
     expect(terminal.screen()).toContain('Bench Press: set 2, 105 kg x 5');
     expect(terminal.screen()).toContain('New PR: heaviest weight 105 kg, was 100 kg');
-    const sets = await db.query<{ set_number: number; weight: string }>('SELECT set_number, weight::text AS weight FROM workout_log ORDER BY id');
+    const sets = await db.query<{ set_number: number; weight: string }>(
+      'SELECT set_number, weight::text AS weight FROM workout_log ORDER BY id',
+    );
     expect(sets).toEqual([
       { set_number: 1, weight: '100' },
       { set_number: 2, weight: '105' },

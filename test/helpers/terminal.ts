@@ -25,7 +25,11 @@ const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
 export function runOnTerminal(args: string[], env: Record<string, string | undefined>): Terminal {
   const command = [process.execPath, BIN, ...args].map(quote).join(' ');
   // -e: script exits with the CLI's code; detached: kill() reaches script's process group.
-  const child = spawn('script', ['-qfec', command, '/dev/null'], { env: cliEnv(env), stdio: ['pipe', 'pipe', 'inherit'], detached: true });
+  const child = spawn('script', ['-qfec', command, '/dev/null'], {
+    env: cliEnv(env),
+    stdio: ['pipe', 'pipe', 'inherit'],
+    detached: true,
+  });
   let output = '';
   const listeners = new Set<() => void>();
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
