@@ -16,8 +16,9 @@ export type Run<Input> = (context: CommandContext, input: Input) => Promise<void
  */
 export function action<Schema extends z.ZodTypeAny>(schema: Schema, load: () => Promise<Run<z.output<Schema>>>) {
   return async function (this: Command): Promise<void> {
-    // Start reading the command's code now; validating its input meanwhile costs no wait.
+    // Start reading the command's code now: validating the input meanwhile costs no wait.
     const loading = load();
+    // Bad input is the error to report; a load failure then must not surface unhandled.
     loading.catch(() => {});
     const config = loadConfig(this.optsWithGlobals<GlobalOptions>());
     const args = Object.fromEntries(
