@@ -6,7 +6,7 @@ import { createOutput } from '../ui/output.js';
 import type { CommandContext } from './context.js';
 import { parseInput } from './parseInput.js';
 
-/** What a command does with its validated input; loaded only when the command runs. */
+/** What a command does with its validated input (most groups load it only when it runs). */
 export type Run<Input> = (context: CommandContext, input: Input) => Promise<void>;
 
 /**
