@@ -2,18 +2,7 @@ import os from 'node:os';
 import { z } from 'zod';
 import { nameSchema } from './domain/limits.js';
 import { UsageError } from './errors.js';
-
-/** Global options as commander hands them over, before validation. */
-export type GlobalOptions = {
-  databaseUrl?: string;
-  user?: string;
-  json?: boolean;
-  color?: boolean;
-  verbose?: boolean;
-  connectTimeout?: string;
-  lockTimeout?: string;
-  statementTimeout?: string;
-};
+import type { GlobalOptions } from './program.js';
 
 const seconds = (field: string) =>
   z.coerce

@@ -1,57 +1,55 @@
-import { migrate } from '../db/migrations.js';
-import { migrateIndexes } from '../db/queries/compositeIndexes.js';
-import { databaseStatus } from '../db/queries/databaseStatus.js';
-import { openDatabase } from '../db/database.js';
-import { rowLevelSecurityState, setRowLevelSecurity } from '../db/queries/rowLevelSecurity.js';
-import { UsageError } from '../errors.js';
-import type { CommandContext } from './context.js';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { action } from './action.js';
 
-export async function migrateCommand({ config, output }: CommandContext, _args: unknown[], options: Record<string, unknown>) {
-  if (options.enableRls === true && options.disableRls === true) {
-    throw new UsageError('give --enable-rls or --disable-rls, not both');
-  }
-  const switchTo = options.enableRls === true ? true : options.disableRls === true ? false : undefined;
-  if (switchTo !== undefined && !config.databaseUrl) {
-    throw new UsageError('row-level security is for shared servers (DATABASE_URL); the embedded database has one user');
-  }
-  const database = await openDatabase(config, { requireSchema: false });
-  const { applied, rowLevelSecurity } = await database.run(async (pool) => {
-    const done = await migrate(pool);
-    if (switchTo !== undefined) await setRowLevelSecurity(pool, switchTo);
-    return { applied: done, rowLevelSecurity: await rowLevelSecurityState(pool) };
-  });
-  output.result({ backend: database.backend, applied, rowLevelSecurity }, (result) =>
-    [
-      result.applied.length === 0
-        ? 'Schema is up to date; nothing to apply.'
-        : result.applied.map((migration) => `applied ${String(migration.version).padStart(3, '0')}_${migration.name}`).join('\n'),
-      ...(switchTo === undefined ? [] : [`row-level security: ${result.rowLevelSecurity}`]),
-    ].join('\n'),
-  );
-}
+const migrateInput = z
+  .object({ enableRls: z.boolean().optional(), disableRls: z.boolean().optional() })
+  .refine((input) => !(input.enableRls && input.disableRls), 'give --enable-rls or --disable-rls, not both')
+  .transform((input) => ({ rowLevelSecurity: input.enableRls ? true : input.disableRls ? false : undefined }));
+const migrateIndexesInput = z.object({ dryRun: z.boolean().default(false) });
 
-export async function statusCommand({ config, output }: CommandContext) {
-  const database = await openDatabase(config, { requireSchema: false });
-  const status = await database.run((pool) => databaseStatus(pool));
-  const report = { backend: database.backend, target: database.target, ...status };
-  output.result(report, (r) => {
-    const pending = r.migrations.filter((migration) => !migration.applied);
-    const lines = [
-      `backend:     ${r.backend} (${r.target})`,
-      `server:      PostgreSQL ${r.serverVersion}`,
-      `migrations:  ${r.migrations.length - pending.length} applied, ${pending.length} pending` +
-        (pending.length > 0 ? ` (${pending.map((m) => m.version).join(', ')}; run \`workout db migrate\`)` : ''),
-      ...r.indexes.map((index) => `index:       ${index.name} ${index.state}`),
-      ...(r.rowLevelSecurity === null ? [] : [`row-level security: ${r.rowLevelSecurity}`]),
-    ];
-    return lines.join('\n');
-  });
-}
+export type MigrateInput = z.output<typeof migrateInput>;
+export type MigrateIndexesInput = z.output<typeof migrateIndexesInput>;
 
-export async function migrateIndexesCommand({ config, output }: CommandContext, _args: unknown[], options: Record<string, unknown>) {
-  const database = await openDatabase(config, { requireSchema: false, longRunning: true });
-  const results = await database.run((pool) =>
-    migrateIndexes(pool, { concurrently: database.backend === 'server', dryRun: options.dryRun === true }),
-  );
-  output.result(results, (rows) => rows.map((row) => `${row.name}: ${row.action}`).join('\n'));
+const actions = () => import('./db/actions.js');
+
+export function define(db: Command): void {
+  db.command('migrate')
+    .description('apply pending migrations, each in its own transaction')
+    .option('--enable-rls', 'turn on row-level security: each PostgreSQL role sees only the workout user of its name')
+    .option('--disable-rls', 'turn row-level security off again (the default)')
+    .addHelpText(
+      'after',
+      `
+Row-level security (shared servers; off by default). With it on, a PostgreSQL role
+reads and writes only the rows of the workout user with the role's name, so each
+lifter runs \`workout --user <their role>\`; exercise names stay shared (read and add,
+never rename or delete). Owners of the tables and superusers are not restricted: run
+migrations as the owner, and give each lifter a LOGIN role of their own, e.g.
+
+  CREATE ROLE ann LOGIN;
+  GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, workout_session, workout_log, personal_record TO ann;
+  GRANT SELECT, INSERT ON exercise TO ann;
+  GRANT SELECT ON workout_migration TO ann;
+
+Example:
+  $ DATABASE_URL=postgres://owner@db/gym workout db migrate --enable-rls`,
+    )
+    .action(action(migrateInput, async () => (await actions()).migrateCommand));
+  db.command('status')
+    .description('backend, server version, migrations and the composite indexes')
+    .action(action(z.object({}), async () => (await actions()).statusCommand));
+  db.command('migrate-indexes')
+    .description('create missing composite indexes (CONCURRENTLY on a server) and rebuild invalid ones')
+    .option('--dry-run', 'say what would be done, do nothing')
+    .addHelpText(
+      'after',
+      `
+Safe to run twice and while users write. A build waits for the transactions in flight
+(--lock-timeout and --statement-timeout do not apply); if interrupted, run it again to rebuild.
+
+Example:
+  $ DATABASE_URL=postgres://admin@db/gym workout db migrate-indexes`,
+    )
+    .action(action(migrateIndexesInput, async () => (await actions()).migrateIndexesCommand));
 }

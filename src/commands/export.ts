@@ -1,13 +1,12 @@
+import type { Command } from 'commander';
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../domain/formats/exportRows.js';
 import { nameSchema } from '../domain/limits.js';
-import { parseTimestamp, zonedTime } from '../domain/time.js';
-import { UsageError } from '../errors.js';
-import { writeExport } from '../export/writeExport.js';
-import { withDatabase, type CommandContext } from './context.js';
-import { parseInput, timeZoneOption, unitOption } from './parseInput.js';
+import { action } from './action.js';
+import { timeZoneOption, unitOption } from './parseInput.js';
 
-const exportOptions = z.object({
+/** --from and --to are read against the time zone (--tz), so they are read once it is known. */
+const exportInput = z.object({
   format: z.enum(EXPORT_FORMATS, { errorMap: () => ({ message: `--format must be one of ${EXPORT_FORMATS.join(', ')}` }) }).optional(),
   from: z.string().optional(),
   to: z.string().optional(),
@@ -16,37 +15,26 @@ const exportOptions = z.object({
   tz: timeZoneOption.optional(),
 });
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+export type ExportInput = z.output<typeof exportInput>;
 
-/** --to: a day includes the whole day (up to the next midnight in `zone`); a time is inclusive. */
-function upperBound(text: string, zone: string): { to: Date; toInclusive: boolean } {
-  const day = DAY.exec(text.trim());
-  if (!day) return { to: parseTimestamp(text, '--to', zone), toInclusive: true };
-  parseTimestamp(text, '--to', zone);
-  const next = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]) + 1));
-  const local = { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0, second: 0, ms: 0 };
-  return { to: zonedTime(local, zone), toInclusive: false };
-}
+export function define(command: Command): void {
+  command
+    .option('--format <format>', 'workout (default), strong or json (also --json)')
+    .option('--from <date>', 'only sets from this day or time on (ISO 8601)')
+    .option('--to <date>', 'only sets up to this day (inclusive) or time (ISO 8601)')
+    .option('--exercise <name>', 'only this exercise')
+    .option('--unit <unit>', 'kg or lb: the weight unit of --format strong (default: the unit you log most)')
+    .option('--tz <zone>', "time zone of the times written (default: the system's)")
+    .addHelpText(
+      'after',
+      `
+workout's own format keeps every field (times with their offset, the unit of each set)
+and imports back unchanged. Strong files carry no unit: import them with the same --unit.
 
-export async function exportCommand(context: CommandContext, _args: unknown[], options: Record<string, unknown>) {
-  const parsed = parseInput(exportOptions, options);
-  const format = parsed.format ?? (context.config.json ? 'json' : 'workout');
-  if (parsed.unit && format !== 'strong') throw new UsageError('--unit applies to --format strong only (the other formats keep each set\'s unit)');
-  const zone = parsed.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-  const from = parsed.from === undefined ? null : parseTimestamp(parsed.from, '--from', zone);
-  const upper = parsed.to === undefined ? { to: null, toInclusive: false } : upperBound(parsed.to, zone);
-  if (from && upper.to && upper.to < from) throw new UsageError('--to is before --from');
-  await withDatabase(context, (pool) =>
-    writeExport(pool, {
-      userName: context.config.userName,
-      format,
-      zone,
-      from,
-      ...upper,
-      exercise: parsed.exercise ?? null,
-      unit: parsed.unit,
-      out: process.stdout,
-      note: context.output.note,
-    }),
-  );
+Examples:
+  $ workout export > backup.csv
+  $ workout export --format strong --unit lb --from 2025-01-01 > strong.csv
+  $ workout export --format json --exercise "Bench Press" | jq length`,
+    )
+    .action(action(exportInput, async () => (await import('./export/actions.js')).exportCommand));
 }

@@ -1,15 +1,11 @@
+import type { Command } from 'commander';
 import { z } from 'zod';
-import { planImport } from '../domain/formats/detect.js';
 import { SOURCE_FORMATS } from '../domain/formats/types.js';
-import { UsageError } from '../errors.js';
-import { openInput, readCsv } from '../import/csvSource.js';
-import { importCsv, type ImportSummary } from '../import/importCsv.js';
-import { formatProblem } from '../import/mapRecords.js';
-import { createProgress } from '../ui/progress.js';
-import { withDatabase, type CommandContext } from './context.js';
-import { parseInput, timeZoneOption, unitOption } from './parseInput.js';
+import { action } from './action.js';
+import { timeZoneOption, unitOption } from './parseInput.js';
 
-const importOptions = z.object({
+const importInput = z.object({
+  file: z.string().optional(),
   format: z.enum(['auto', ...SOURCE_FORMATS], {
     errorMap: () => ({ message: `--format must be one of auto, ${SOURCE_FORMATS.join(', ')}` }),
   }),
@@ -19,47 +15,30 @@ const importOptions = z.object({
   skipInvalid: z.boolean().default(false),
 });
 
-export async function importCommand(context: CommandContext, args: unknown[], options: Record<string, unknown>) {
-  const [fileArg] = args as [string | undefined];
-  const { format, unit, tz, dryRun, skipInvalid } = parseInput(importOptions, { format: 'auto', ...options });
-  if (fileArg === undefined && process.stdin.isTTY) {
-    throw new UsageError('no input: give a FILE, or pipe a CSV export into stdin (workout import < strong.csv)');
-  }
-  const input = openInput(fileArg ?? '-');
-  const reader = await readCsv(input);
-  // The header decides the format before the database is opened: a wrong file costs nothing.
-  const plan = planImport(reader.header, format, { unit, timeZone: tz });
-  const progress = process.stderr.isTTY ? createProgress(process.stderr, 'importing', input.size) : undefined;
-  const summary = await withDatabase(context, (pool) =>
-    importCsv(pool, { file: input.name, reader, plan, userName: context.config.userName, dryRun, skipInvalid, progress }),
-  );
-  context.output.result(summary, renderSummary);
-}
+export type ImportInput = z.output<typeof importInput>;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+export function define(command: Command): void {
+  command
+    .argument('[file]')
+    .option('--format <format>', 'auto, workout, strong, hevy or fitnotes', 'auto')
+    .option('--unit <unit>', 'kg or lb: the weight unit of files that do not say (Strong 5.x)')
+    .option('--tz <zone>', "time zone of dates written without one, e.g. Europe/Berlin (default: the system's)")
+    .option('--dry-run', 'check every row and report what would be added; write nothing')
+    .option('--skip-invalid', 'import the valid rows and list the invalid ones (default: any invalid row stops the import)')
+    .addHelpText(
+      'after',
+      `
+The format and the delimiter (, or ;) are read from the header line. One import is one
+transaction: it lands whole or not at all. Each workout of the file becomes a session;
+a workout imported before is skipped, so importing a file twice, or a newer export that
+overlaps an older one, adds only what is new. Rest timers, unfilled sets and cardio
+rows are not sets: they are skipped and counted.
 
-export function renderSummary(s: ImportSummary): string {
-  const added = `${plural(s.sessions_added, 'session')}, ${plural(s.sets_added, 'set')}, ${plural(s.new_records, 'new record')}`;
-  const lines = [
-    s.dry_run
-      ? `Dry run of ${s.file} (${s.format}), nothing written: would import ${added}.`
-      : `Imported ${s.file} (${s.format}): ${added}.`,
-  ];
-  const present = s.already_present;
-  if (present.sessions > 0) {
-    lines.push(`Already present, skipped: ${plural(present.sessions, 'session')} (${plural(present.sets, 'set')}).`);
-    if (s.sessions_added === 0) lines.push('Nothing new: every workout in the file was imported before.');
-  }
-  const notSets = [
-    s.not_sets.rest_timer > 0 ? plural(s.not_sets.rest_timer, 'rest timer') : '',
-    s.not_sets.unfilled > 0 ? plural(s.not_sets.unfilled, 'unfilled set') : '',
-    s.not_sets.cardio > 0 ? plural(s.not_sets.cardio, 'cardio row') : '',
-  ].filter(Boolean);
-  if (notSets.length > 0) lines.push(`Not sets, skipped: ${notSets.join(', ')}.`);
-  if (s.invalid.count > 0) {
-    lines.push(`Invalid rows, skipped: ${s.invalid.count}.`);
-    for (const problem of s.invalid.rows) lines.push(`  ${formatProblem(s.file, problem)}`);
-    if (s.invalid.count > s.invalid.rows.length) lines.push(`  … and ${s.invalid.count - s.invalid.rows.length} more`);
-  }
-  return lines.join('\n');
+Examples:
+  $ workout import strong.csv --unit lb
+  $ workout import < hevy_workouts.csv
+  $ cat fitnotes.csv | workout import --tz Europe/Berlin --dry-run
+  $ workout import export.csv --skip-invalid --json`,
+    )
+    .action(action(importInput, async () => (await import('./import/actions.js')).importCommand));
 }

@@ -10,6 +10,22 @@ export function parseInput<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value
   return result.data;
 }
 
+/**
+ * Text read by a domain function that throws UsageError: its message becomes a zod
+ * issue, so the first problem in a command's input is reported, whichever check found it.
+ */
+export function checkedText<T>(read: (text: string) => T) {
+  return z.string().transform((text, issues) => {
+    try {
+      return read(text);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      issues.addIssue({ code: z.ZodIssueCode.custom, message: error.message });
+      return z.NEVER;
+    }
+  });
+}
+
 /** `--unit kg|lb` (also kgs, lbs). */
 export const unitOption = z
   .string()
@@ -17,4 +33,4 @@ export const unitOption = z
   .refine((unit) => unit !== undefined, '--unit must be kg or lb');
 
 /** `--tz ZONE`: an IANA time zone name. */
-export const timeZoneOption = z.string().transform(checkTimeZone);
+export const timeZoneOption = checkedText(checkTimeZone);

@@ -1,12 +1,9 @@
+import type { Command } from 'commander';
 import { z } from 'zod';
-import { endSession, listSessions, showSession, startSession, type SessionSummary } from '../db/queries/sessions.js';
 import { nameSchema } from '../domain/limits.js';
 import { parseTimestamp } from '../domain/time.js';
-import { formatWeight, weightInUnit } from '../domain/units.js';
-import { palette } from '../ui/color.js';
-import { formatLocal } from '../ui/time.js';
-import { withDatabase, type CommandContext } from './context.js';
-import { parseInput } from './parseInput.js';
+import { action } from './action.js';
+import { checkedText } from './parseInput.js';
 
 const wholeNumber = (field: string, max: number) =>
   z
@@ -15,59 +12,42 @@ const wholeNumber = (field: string, max: number) =>
     .transform(Number)
     .refine((n) => n >= 1 && n <= max, `${field} must be from 1 to ${max}`);
 
-const atOption = (options: Record<string, unknown>) =>
-  typeof options.at === 'string' ? parseTimestamp(options.at, '--at') : null;
+const atOption = checkedText((text) => parseTimestamp(text, '--at'))
+  .optional()
+  .transform((at) => at ?? null);
 
-function describe(session: SessionSummary): string {
-  const name = session.name ? ` "${session.name}"` : '';
-  const state = session.end_time ? `ended ${formatLocal(session.end_time)}` : 'active';
-  return `session ${session.id}${name}: started ${formatLocal(session.start_time)}, ${state}, ${session.set_count} set(s)`;
-}
+const startInput = z.object({ name: nameSchema('--name').optional().transform((name) => name ?? null), at: atOption });
+const endInput = z.object({ at: atOption });
+const listInput = z.object({ limit: wholeNumber('--limit', 10_000) });
+const showInput = z.object({ id: wholeNumber('ID', Number.MAX_SAFE_INTEGER).optional() });
 
-export async function startSessionCommand(context: CommandContext, _args: unknown[], options: Record<string, unknown>) {
-  const name = options.name === undefined ? null : parseInput(nameSchema('--name'), options.name);
-  const at = atOption(options);
-  const session = await withDatabase(context, (pool) => startSession(pool, context.config.userName, { name, at }));
-  context.output.result(session, (s) => `Started ${describe(s)}.`);
-}
+export type StartInput = z.output<typeof startInput>;
+export type EndInput = z.output<typeof endInput>;
+export type ListInput = z.output<typeof listInput>;
+export type ShowInput = z.output<typeof showInput>;
 
-export async function endSessionCommand(context: CommandContext, _args: unknown[], options: Record<string, unknown>) {
-  const at = atOption(options);
-  const session = await withDatabase(context, (pool) => endSession(pool, context.config.userName, at));
-  context.output.result(session, (s) => `Ended ${describe(s)}.`);
-}
+const actions = () => import('./session/actions.js');
 
-export async function listSessionsCommand(context: CommandContext, _args: unknown[], options: Record<string, unknown>) {
-  const limit = parseInput(wholeNumber('--limit', 10_000), String(options.limit ?? '20'));
-  const sessions = await withDatabase(context, (pool) => listSessions(pool, context.config.userName, limit));
-  context.output.result(sessions, (rows) =>
-    rows.length === 0 ? 'No sessions yet. Log a set with `workout set add EXERCISE SET`.' : rows.map(describe).join('\n'),
-  );
-}
-
-export async function showSessionCommand(context: CommandContext, args: unknown[]) {
-  const [idArg] = args as [string | undefined];
-  const id = idArg === undefined ? undefined : parseInput(wholeNumber('ID', Number.MAX_SAFE_INTEGER), idArg);
-  const shown = await withDatabase(context, (pool) => showSession(pool, context.config.userName, id));
-  const { session, sets } = shown;
-  // JSON: weights in each set's unit, like the text (the exact kilograms in weight_kg).
-  context.output.result({ session, sets: sets.map(weightInUnit) }, () => {
-    const c = palette(context.output.color);
-    const lines = [c.bold(describe(session))];
-    const byExercise = new Map<string, typeof sets>();
-    for (const set of sets) byExercise.set(set.exercise, [...(byExercise.get(set.exercise) ?? []), set]);
-    for (const [exercise, exerciseSets] of byExercise) {
-      lines.push('', c.bold(exercise));
-      for (const set of exerciseSets) {
-        const extras = [set.rpe === null ? '' : `RPE ${set.rpe}`, set.set_type === 'normal' ? '' : set.set_type, set.notes ?? '']
-          .filter(Boolean)
-          .join(', ');
-        lines.push(
-          `  ${String(set.set_number).padStart(2)}. ${formatWeight(set.weight, set.unit, set.bodyweight)} x ${set.reps}` +
-            (extras ? `  (${extras})` : ''),
-        );
-      }
-    }
-    return lines.join('\n');
-  });
+export function define(session: Command): void {
+  session
+    .command('start')
+    .description('start a session (fails if one is already active)')
+    .option('--name <name>', 'a name for the session, e.g. "Push day"')
+    .option('--at <iso>', 'start time (ISO 8601; default now)')
+    .addHelpText('after', '\nExample:\n  $ workout session start --name "Push day"')
+    .action(action(startInput, async () => (await actions()).startSessionCommand));
+  session
+    .command('end')
+    .description('end the active session')
+    .option('--at <iso>', 'end time (ISO 8601; default now)')
+    .action(action(endInput, async () => (await actions()).endSessionCommand));
+  session
+    .command('show [id]')
+    .description("a session's sets grouped by exercise (default: the active or last session)")
+    .action(action(showInput, async () => (await actions()).showSessionCommand));
+  session
+    .command('list')
+    .description('your sessions, newest first')
+    .option('--limit <n>', 'how many', '20')
+    .action(action(listInput, async () => (await actions()).listSessionsCommand));
 }

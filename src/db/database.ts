@@ -5,8 +5,9 @@ import { dataDir } from './dataDir.js';
 import { toWorkoutError } from './databaseErrors.js';
 import { createCliDriverFactory } from './driver.js';
 import { startEmbedded } from './embedded.js';
-import { migrate, pendingError, pendingMigrations } from './migrations.js';
+import { migrate } from './migrations.js';
 import { createRowSchemaInterceptor } from './rowSchemaInterceptor.js';
+import { assertSchemaCurrent } from './schemaVersion.js';
 
 export type Backend = 'server' | 'embedded';
 
@@ -19,9 +20,17 @@ export type Database = {
   run: <T>(work: (pool: DatabasePool) => Promise<T>) => Promise<T>;
 };
 
+/**
+ * What a command needs of the schema. 'current': all of it (an embedded database applies
+ * what is pending; a server with pending migrations is refused: changing a shared schema
+ * is the operator's call). 'current-read-by-work': the same, but on a server the work reads
+ * the version in its own transaction and checks it with assertSchemaVersion (`set add`:
+ * no round trip of its own). 'any': `db migrate`, `db status`.
+ */
+export type SchemaNeed = 'current' | 'current-read-by-work' | 'any';
+
 export type OpenOptions = {
-  /** Apply or require migrations before use (everything but `db migrate`/`db status`). */
-  requireSchema: boolean;
+  schema: SchemaNeed;
   /**
    * Work that may legitimately run for a long time (index builds): no client-side bound on
    * waiting for an answer. Everything else gives up on a silent server after
@@ -73,8 +82,7 @@ async function endQuietly(pool: DatabasePool): Promise<void> {
 
 /**
  * Opens the server named by DATABASE_URL, or the embedded PGlite in the data folder
- * (created and migrated on first use). A server with pending migrations is refused:
- * changing a shared schema is the operator's call (`workout db migrate`).
+ * (created and migrated on first use); `options.schema` says what the schema must be.
  */
 export async function openDatabase(config: Config, options: OpenOptions): Promise<Database> {
   if (config.databaseUrl) {
@@ -86,6 +94,7 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
       target,
       run: async (work) => {
         try {
+          if (options.schema === 'current') await assertSchemaCurrent(pool);
           return await work(pool);
         } catch (error) {
           throw toWorkoutError(error, target);
@@ -111,7 +120,7 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
     target,
     run: async (work) => {
       try {
-        if (options.requireSchema) await migrate(pool);
+        if (options.schema !== 'any') await migrate(pool);
         return await work(pool);
       } catch (error) {
         throw toWorkoutError(error, target);
@@ -121,10 +130,4 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
       }
     },
   };
-}
-
-/** For commands off the hot path: refuse to run against a schema older than the code. */
-export async function assertSchemaCurrent(pool: DatabasePool): Promise<void> {
-  const pending = await pendingMigrations(pool);
-  if (pending.length > 0) throw pendingError(pending.length);
 }

@@ -1,7 +1,8 @@
 import { createPool, type Interceptor, type Query } from 'slonik';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createCliDriverFactory } from '../../src/db/driver.js';
-import { addSet, type NewSet } from '../../src/db/queries/addSet.js';
+import { addSet } from '../../src/db/queries/addSet.js';
+import type { NewSet } from '../../src/domain/newSet.js';
 import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
 // 500 users x 20 sessions (the last one active) x 4 exercises x 5 sets = 200,000 sets, and their records.

@@ -44,7 +44,7 @@ function startWriter(url: string, name: string, stop: () => boolean) {
   let pid = 0;
   const config = loadConfig({ databaseUrl: url, user: name, lockTimeout: '1', statementTimeout: '30' });
   const done = (async () => {
-    const database = await openDatabase(config, { requireSchema: true });
+    const database = await openDatabase(config, { schema: 'current' });
     await database.run(async (pool) => {
       pid = await pool.oneFirst(sql.type(z.object({ pid: z.number() }))`SELECT pg_backend_pid() AS pid`);
       while (!stop()) {

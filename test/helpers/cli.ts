@@ -9,14 +9,19 @@ export type CliOptions = {
   timeoutMs?: number;
 };
 
-/** Runs the built CLI as a user would: a new process, stdin piped, stdout/stderr and exit code read. */
-export function runCli(args: string[], { env = {}, stdin, timeoutMs = 60_000 }: CliOptions = {}): Promise<CliResult> {
+/** The environment a test's CLI runs in: this one, without DATABASE_URL, user `tester`, no colour; then `env`. */
+export function cliEnv(env: Record<string, string | undefined>): Record<string, string> {
   const childEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries({ ...process.env, DATABASE_URL: undefined, WORKOUT_USER: 'tester', NO_COLOR: '1', ...env })) {
     if (value !== undefined) childEnv[key] = value;
   }
+  return childEnv;
+}
+
+/** Runs the built CLI as a user would: a new process, stdin piped, stdout/stderr and exit code read. */
+export function runCli(args: string[], { env = {}, stdin, timeoutMs = 60_000 }: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

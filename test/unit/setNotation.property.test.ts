@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseSetOptions } from '../../src/commands/setInput.js';
+import { parseSetOptions } from '../../src/commands/set/setInput.js';
 import { canonicalDecimal, parseSetNotation, type SetInput } from '../../src/domain/setNotation.js';
 import { LIMITS } from '../../src/domain/limits.js';
 import { toKg, unitFromWord, type Unit } from '../../src/domain/units.js';

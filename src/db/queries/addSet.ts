@@ -1,24 +1,10 @@
 import { sql, type DatabasePool } from 'slonik';
 import { z } from 'zod';
 import { RECORD_KINDS } from '../../domain/records.js';
-import type { SetType } from '../../domain/limits.js';
-import type { Unit } from '../../domain/units.js';
-import { latestVersion, pendingError } from '../migrations.js';
+import type { NewSet } from '../../domain/newSet.js';
+import { appliedVersion, assertSchemaVersion } from '../schemaVersion.js';
 import { CREATION_RACE_ATTEMPTS, lockedUserCtes } from './lockUser.js';
 import { loggedSet } from './loggedSet.js';
-
-export type NewSet = {
-  userName: string;
-  exercise: string;
-  weight: string;
-  unit: Unit;
-  bodyweight: boolean;
-  reps: number;
-  rpe: number | null;
-  setType: SetType;
-  notes: string | null;
-  performedAt: Date | null;
-};
 
 const context = z.object({
   user_id: z.number().nullable(),
@@ -43,9 +29,10 @@ export type AddedSet = z.infer<typeof addedSet> & { exercise: string };
 
 /**
  * The hot path: one transaction, two statements. The first finds or creates the user
- * and the exercise and locks the user's row; the second, whose snapshot is taken after
- * that lock is held, finds or starts the active session, numbers the set, inserts it
- * and raises every record it beats. Every lookup is an index scan.
+ * and the exercise, locks the user's row and reads the schema version; the second,
+ * whose snapshot is taken after that lock is held, finds or starts the active session,
+ * numbers the set, inserts it and raises every record it beats. Every lookup is an
+ * index scan.
  */
 export async function addSet(pool: DatabasePool, set: NewSet): Promise<AddedSet> {
   return pool.transaction(async (tx) => {
@@ -66,12 +53,12 @@ export async function addSet(pool: DatabasePool, set: NewSet): Promise<AddedSet>
           (SELECT id FROM known_user UNION ALL SELECT id FROM new_user) AS user_id,
           (SELECT id FROM any_exercise) AS exercise_id,
           (SELECT name FROM any_exercise) AS exercise_name,
-          (SELECT max(version) FROM workout_migration) AS schema_version`);
+          ${appliedVersion} AS schema_version`);
     }
     if (!found?.user_id || !found.exercise_id || !found.exercise_name) {
       throw new Error('could not resolve the user and exercise; try again');
     }
-    if ((found.schema_version ?? 0) < latestVersion()) throw pendingError(latestVersion() - (found.schema_version ?? 0));
+    assertSchemaVersion(found.schema_version);
     const userId = found.user_id;
     const exerciseId = found.exercise_id;
     const at = set.performedAt ? sql.timestamp(set.performedAt) : sql.fragment`now()`;

@@ -1,0 +1,84 @@
+import { addSet, type AddedSet } from '../../db/queries/addSet.js';
+import { undoLastSet, type UndoneSet } from '../../db/queries/undoSet.js';
+import { userExercises } from '../../db/queries/userExercises.js';
+import type { NewSet } from '../../domain/newSet.js';
+import { formatRecordValue, recordLabel, recordValueIn } from '../../domain/records.js';
+import { formatWeight, weightInUnit } from '../../domain/units.js';
+import { UsageError } from '../../errors.js';
+import { palette } from '../../ui/color.js';
+import { interactive, withDatabase, type CommandContext } from '../context.js';
+import type { AddSetInput } from '../set.js';
+import { parseSetOptions } from './setInput.js';
+
+export async function addSetCommand(context: CommandContext, input: AddSetInput) {
+  const newSet = await readSet(context, input);
+  // The schema version is read inside set add's one transaction: no round trip of its own.
+  const added = await withDatabase(context, (pool) => addSet(pool, newSet), 'current-read-by-work');
+  report(context, added);
+}
+
+/**
+ * The set to log, from argv, with what is missing asked for on a terminal. This runs
+ * before the database is opened for the write: a person typing never holds it (an
+ * embedded database admits one process at a time, a server connection waits idle).
+ */
+async function readSet(context: CommandContext, { exercise, set: notation, ...options }: AddSetInput): Promise<NewSet> {
+  const { userName } = context.config;
+  const hasSet = notation !== undefined || options.weight !== undefined || options.reps !== undefined;
+  if ((exercise !== undefined && hasSet) || !interactive()) {
+    if (exercise === undefined) {
+      throw new UsageError('missing EXERCISE; usage: workout set add EXERCISE SET (e.g. workout set add "Bench Press" 100x5)');
+    }
+    return parseSetOptions(userName, exercise, notation, options);
+  }
+  // The exercise prompt offers the user's own: read in a short visit that closes the database.
+  const known = exercise === undefined ? await withDatabase(context, (pool) => userExercises(pool, userName)) : [];
+  const { promptExercise, promptSetNotation } = await import('./setPrompt.js');
+  const chosen = exercise ?? (await promptExercise(known));
+  return parseSetOptions(userName, chosen, hasSet ? notation : await promptSetNotation(chosen), options);
+}
+
+function report({ output }: CommandContext, added: AddedSet) {
+  if (added.session_started) output.note(`Started session ${added.session_id}.`);
+  // A record can move to an equal but older (backdated) set: that is not a new PR.
+  const beaten = added.records.filter((record) => record.previous !== null && record.value > record.previous);
+  // JSON: weights in the set's unit, like the text (the exact kilograms in weight_kg).
+  const shown = {
+    ...weightInUnit(added),
+    records: added.records.map((record) => ({
+      ...record,
+      value: recordValueIn(record.kind, record.value, added.unit),
+      previous: record.previous === null ? null : recordValueIn(record.kind, record.previous, added.unit),
+    })),
+  };
+  output.result(shown, () => renderAdded(added, beaten, output.color));
+}
+
+function renderAdded(set: AddedSet, beaten: AddedSet['records'], color: boolean): string {
+  const c = palette(color);
+  const rpe = set.rpe === null ? '' : ` @ RPE ${set.rpe}`;
+  const type = set.set_type === 'normal' ? '' : ` (${set.set_type})`;
+  const lines = [
+    `${c.bold(set.exercise)}: set ${set.set_number}, ${formatWeight(set.weight, set.unit, set.bodyweight)} x ${set.reps}${rpe}${type}`,
+  ];
+  for (const record of beaten) {
+    lines.push(
+      c.green(
+        `New PR: ${recordLabel(record.kind, record.reps)} ${formatRecordValue(record.kind, record.value, set.unit)}, ` +
+          `was ${formatRecordValue(record.kind, record.previous!, set.unit)}`,
+      ),
+    );
+  }
+  return lines.join('\n');
+}
+
+export async function undoSetCommand(context: CommandContext) {
+  const undone = await withDatabase(context, (pool) => undoLastSet(pool, context.config.userName));
+  context.output.result(weightInUnit(undone), () => describeUndone(undone));
+}
+
+function describeUndone(result: UndoneSet): string {
+  return (
+    `Removed ${result.exercise} set ${result.set_number} (${formatWeight(result.weight, result.unit, result.bodyweight)} x ${result.reps}) from session ${result.session_id}.`
+  );
+}

@@ -1,0 +1,32 @@
+import { input, search } from '@inquirer/prompts';
+import { parseSetNotation, SET_FORMS } from '../../domain/setNotation.js';
+import { WorkoutError } from '../../errors.js';
+
+/** Asks for the exercise: one of the user's own (`known`, most used first), or a new name typed in. */
+export async function promptExercise(known: string[]): Promise<string> {
+  return search<string>({
+    message: 'Exercise',
+    source: (term) => {
+      const typed = term?.trim() ?? '';
+      const matches = known.filter((name) => name.toLowerCase().includes(typed.toLowerCase()));
+      const exact = matches.some((name) => name.toLowerCase() === typed.toLowerCase());
+      const fresh = typed && !exact ? [{ name: `${typed} (new)`, value: typed }] : [];
+      return [...matches.map((name) => ({ name, value: name })), ...fresh];
+    },
+  });
+}
+
+/** Asks for the set in SET notation, until it reads as one. */
+export async function promptSetNotation(exercise: string): Promise<string> {
+  return input({
+    message: `Set for ${exercise} (${SET_FORMS})`,
+    validate: (value) => {
+      try {
+        parseSetNotation(value);
+        return true;
+      } catch (error) {
+        return error instanceof WorkoutError ? error.message : String(error);
+      }
+    },
+  });
+}
