@@ -16,7 +16,7 @@ beforeEach(async () => {
   db = await createTestDatabase();
   await db.release();
   const config = loadConfig({ databaseUrl: db.url, user: 'tester' }, { WORKOUT_HOME: db.env.WORKOUT_HOME });
-  database = await openDatabase(config, { requireSchema: true });
+  database = await openDatabase(config, { schema: 'current' });
 });
 
 afterEach(async () => {
