@@ -12,6 +12,8 @@ export function dataDir(config: Config): string {
 const REASONS: Record<string, string> = {
   EEXIST: 'it is a file, not a folder',
   ENOTDIR: 'a part of its path is a file, not a folder',
+  // What recursive mkdir reports under a read-only parent.
+  ENOENT: 'cannot create it: a parent folder is read-only',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EROFS: 'the file system is read-only',

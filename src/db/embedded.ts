@@ -24,6 +24,9 @@ export type EmbeddedServer = {
  */
 const WASM_TIERING_BUDGET = 180_000_000;
 
+/** Time for the CLI to report a failed start before the process is made to exit. */
+const ABANDONED_ENGINE_GRACE_MS = 1_000;
+
 /** Exit code of DatabaseUnavailableError, for the one exit that cannot go through cli.ts. */
 const UNAVAILABLE_EXIT = 3;
 
@@ -66,6 +69,9 @@ async function openPGlite(pgdata: string, home: string, release: () => void): Pr
   try {
     return await PGlite.create(pgdata, { onStderr });
   } catch (error) {
+    // The half-started PostgreSQL leaves its timers (setitimer, as Emscripten's setTimeout) armed and re-arming:
+    // they would keep the process alive forever after the CLI has reported this error.
+    setTimeout(() => process.exit(), ABANDONED_ENGINE_GRACE_MS).unref();
     if (state.fatal) throw new DatabaseUnavailableError(describeFailure(home, state.fatal));
     throw fromEmscripten(error);
   }
