@@ -20,8 +20,10 @@ const SOCKET = /^workout\.(\d+)\.[0-9a-f]+\.sock$/;
 const POLL_MS = 50;
 /** A refused socket file this old is left over by a dead process; a younger one may be a contender between bind() and listen(). */
 const LEFTOVER_MS = 5_000;
-/** Unix socket paths are limited to 108 bytes (sun_path) on Linux. */
-const MAX_SOCKET_PATH = 107;
+/** Unix socket paths are limited to 108 bytes (sun_path) on Linux, 104 on macOS. */
+const MAX_SOCKET_PATH = 103;
+/** `workout.<pid>.<8 hex>.sock` */
+const SOCKET_NAME_BYTES = 32;
 
 export type ReleaseLock = () => void;
 
@@ -56,11 +58,23 @@ function answers(socketPath: string): Promise<boolean> {
   });
 }
 
-async function peers(dir: string, own: string): Promise<Peer[]> {
+async function peers(dir: string, address: string, own: string): Promise<Peer[]> {
   const files = fs.readdirSync(dir).filter((file) => file !== own && SOCKET.test(file));
   return Promise.all(
-    files.map(async (file) => ({ file, pid: Number(SOCKET.exec(file)![1]), live: await answers(path.join(dir, file)) })),
+    files.map(async (file) => ({ file, pid: Number(SOCKET.exec(file)![1]), live: await answers(path.join(address, file)) })),
   );
+}
+
+/**
+ * The folder as sockets in it can be addressed: itself, or on Linux, when its path is too
+ * long for a socket address, `/proc/self/fd/<n>` of an open handle on it.
+ */
+function socketAddress(dir: string): { address: string; close: () => void } {
+  if (Buffer.byteLength(dir) + SOCKET_NAME_BYTES <= MAX_SOCKET_PATH || !fs.existsSync('/proc/self/fd')) {
+    return { address: dir, close: () => {} };
+  }
+  const fd = fs.openSync(dir, 'r');
+  return { address: `/proc/self/fd/${fd}`, close: () => fs.closeSync(fd) };
 }
 
 function removeLeftovers(dir: string, dead: Peer[]): void {
@@ -79,25 +93,37 @@ function removeLeftovers(dir: string, dead: Peer[]): void {
  * holder). The returned function releases it; so does any exit of the process.
  */
 export async function acquireDataDirLock(dir: string, timeoutMs: number): Promise<ReleaseLock> {
+  const { address, close } = socketAddress(dir);
+  try {
+    return await takeTurn(dir, address, timeoutMs, close);
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+async function takeTurn(dir: string, address: string, timeoutMs: number, onRelease: () => void): Promise<ReleaseLock> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     // A new name each time: a closed server's path is never reused.
     const own = `workout.${process.pid}.${crypto.randomBytes(4).toString('hex')}.sock`;
     const socketPath = path.join(dir, own);
-    if (Buffer.byteLength(socketPath) > MAX_SOCKET_PATH) {
-      throw new DatabaseUnavailableError(
-        `the data folder path ${dir} is too long for its lock socket (at most ${MAX_SOCKET_PATH - own.length - 1} bytes); set WORKOUT_HOME to a shorter path`,
-      );
+    if (Buffer.byteLength(path.join(address, own)) > MAX_SOCKET_PATH) {
+      throw new DatabaseUnavailableError(`the data folder path ${dir} is too long for its lock socket; set WORKOUT_HOME to a shorter path`);
     }
-    const server = await listen(socketPath);
-    const found = await peers(dir, own);
+    const server = await listen(path.join(address, own));
+    const found = await peers(dir, address, own);
     const holder = found.find((peer) => peer.live);
     if (!holder) {
       removeLeftovers(dir, found);
+      let held = true;
       const release = () => {
+        if (!held) return;
+        held = false;
         process.off('exit', release);
         server.close();
         fs.rmSync(socketPath, { force: true });
+        onRelease();
       };
       process.on('exit', release);
       return release;

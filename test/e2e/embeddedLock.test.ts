@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, test } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 import { strongExportText } from '../helpers/generateStrong.js';
 import { BIN } from '../helpers/paths.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
@@ -81,6 +82,17 @@ describe('the embedded folder lock', () => {
     expect(runs.map((run) => (JSON.parse(run.stdout) as { set_number: number }).set_number).sort()).toEqual([1, 2, 3, 4, 5]);
     expect(lockSockets(home)).toEqual([]);
   }, 180_000);
+
+  test('a folder path too long for a socket address (150 bytes) is still locked: two at once run in turn', async () => {
+    const { home } = await embeddedHome();
+    const long = path.join(home, 'x'.repeat(70), 'y'.repeat(70));
+    expect(Buffer.byteLength(long)).toBeGreaterThan(150);
+    fs.cpSync(path.join(home, 'pgdata'), path.join(long, 'pgdata'), { recursive: true });
+    const env = { WORKOUT_HOME: long, WORKOUT_LOCK_TIMEOUT: '60' };
+    const runs = await Promise.all([100, 105].map((kg) => runCli(['--json', 'set', 'add', 'Bench Press', `${kg}x5`], { env, timeoutMs: 90_000 })));
+    expect(runs.map((run) => run.code)).toEqual([0, 0]);
+    expect(runs.map((run) => (JSON.parse(run.stdout) as { set_number: number }).set_number).sort()).toEqual([1, 2]);
+  }, 120_000);
 
   test('export | head -1, SIGINT and SIGTERM release the folder', async () => {
     const { db, home } = await embeddedHome();
