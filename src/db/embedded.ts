@@ -31,9 +31,7 @@ const ABANDONED_ENGINE_GRACE_MS = 1_000;
 const UNAVAILABLE_EXIT = 3;
 
 function describeFailure(home: string, postgresMessage: string): string {
-  if (/No space left on device/i.test(postgresMessage)) {
-    return diskFull(home);
-  }
+  if (/No space left on device/i.test(postgresMessage)) return diskFull(home);
   return `the embedded database in ${home} failed: ${postgresMessage}`;
 }
 
@@ -49,7 +47,8 @@ function describeFailure(home: string, postgresMessage: string): string {
 function watchStderr(home: string, release: () => void) {
   const state = { fatal: undefined as string | undefined };
   const onStderr = (line: string): boolean => {
-    const match = /\b(FATAL|PANIC):\s+(.*)$/.exec(line);
+    // Only the severity of a log line ("2026-01-01 10:00:00.000 UTC [42] PANIC:  …"), never text quoted in one.
+    const match = /^[^[]*\[\d+\] (FATAL|PANIC):\s+(.*)$/.exec(line);
     if (match?.[1] === 'FATAL') state.fatal = match[2];
     if (match?.[1] === 'PANIC') {
       process.stderr.write(`workout: ${describeFailure(home, match[2]!)}\n`);
