@@ -12,8 +12,6 @@ export function dataDir(config: Config): string {
 const REASONS: Record<string, string> = {
   EEXIST: 'it is a file, not a folder',
   ENOTDIR: 'a part of its path is a file, not a folder',
-  // What recursive mkdir reports under a read-only parent.
-  ENOENT: 'cannot create it: a parent folder is read-only',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EROFS: 'the file system is read-only',
@@ -38,6 +36,10 @@ export function ensureDataDir(dir: string): void {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error(dir), { code: 'EEXIST' });
   } catch (error) {
+    // What recursive mkdir reports under a read-only parent.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new DatabaseUnavailableError(`cannot use the data folder ${dir}: cannot create it: a parent folder is read-only`);
+    }
     throw dataDirError(dir, error);
   }
 }
@@ -58,14 +60,13 @@ export function isWritable(dir: string): boolean {
  * umask's 0755; PostgreSQL writes a few files 0644 whatever the umask.
  */
 export function makePrivate(dir: string): void {
-  const visit = (entry: string, stats: fs.Stats) => {
+  const visit = (entry: string) => {
+    // Lock sockets of waiting processes come and go meanwhile.
+    const stats = fs.lstatSync(entry, { throwIfNoEntry: false });
+    if (!stats || stats.isSymbolicLink() || stats.isSocket()) return;
     const wanted = stats.isDirectory() ? 0o700 : 0o600;
-    if ((stats.mode & 0o777) !== wanted && !stats.isSymbolicLink() && !stats.isSocket()) {
-      fs.chmodSync(entry, wanted);
-    }
-    if (stats.isDirectory()) {
-      for (const name of fs.readdirSync(entry)) visit(path.join(entry, name), fs.lstatSync(path.join(entry, name)));
-    }
+    if ((stats.mode & 0o777) !== wanted) fs.chmodSync(entry, wanted);
+    if (stats.isDirectory()) for (const name of fs.readdirSync(entry)) visit(path.join(entry, name));
   };
-  visit(dir, fs.lstatSync(dir));
+  visit(dir);
 }
