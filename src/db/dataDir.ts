@@ -70,3 +70,19 @@ export function makePrivate(dir: string): void {
   };
   visit(dir);
 }
+
+/**
+ * PostgreSQL writes its relcache init files (`pg_internal.init`, in `global/` and each
+ * database's folder) with fopen(), which PGlite's file system creates 0644 whatever the
+ * umask; every other file it creates honours the umask. Cheaper than a walk of the
+ * ~1,000 files, at every open and close.
+ */
+export function makeRelcacheFilesPrivate(pgdata: string): void {
+  const base = path.join(pgdata, 'base');
+  const databases = fs.existsSync(base) ? fs.readdirSync(base).map((oid) => path.join(base, oid)) : [];
+  for (const folder of [path.join(pgdata, 'global'), ...databases]) {
+    const file = path.join(folder, 'pg_internal.init');
+    const stats = fs.statSync(file, { throwIfNoEntry: false });
+    if (stats && (stats.mode & 0o777) !== 0o600) fs.chmodSync(file, 0o600);
+  }
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import type { PGlite } from '@electric-sql/pglite';
 import { DatabaseUnavailableError } from '../errors.js';
-import { dataDirError, diskFull, ensureDataDir, isWritable, makePrivate } from './dataDir.js';
+import { dataDirError, diskFull, ensureDataDir, isWritable, makePrivate, makeRelcacheFilesPrivate } from './dataDir.js';
 import { acquireDataDirLock, type ReleaseLock } from './dataDirLock.js';
 
 export type EmbeddedServer = {
@@ -155,14 +155,17 @@ export async function startEmbedded(home: string, lockTimeoutMs: number): Promis
   };
   try {
     release = await acquireDataDirLock(home, lockTimeoutMs);
-    if (!created && (fs.statSync(home).mode & 0o077) !== 0) {
+    const exposed = (fs.statSync(home).mode & 0o077) !== 0;
+    if (exposed && !created) {
       process.stderr.write(`workout: made the data folder ${home} private to its user (other users could read it)\n`);
     }
-    makePrivate(home);
+    if (exposed) makePrivate(home);
+    makeRelcacheFilesPrivate(pgdata);
     const db = await openPGlite(pgdata, home, done);
-    // PostgreSQL rewrites some files (its relcache cache) 0644 whatever the umask.
+    // A new cluster is unpacked with 0666 files.
+    if (created) makePrivate(home);
     return await serve(db, created, () => {
-      makePrivate(home);
+      makeRelcacheFilesPrivate(pgdata);
       done();
     });
   } catch (error) {
