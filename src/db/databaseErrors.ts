@@ -60,6 +60,13 @@ export function toWorkoutError(error: unknown, target: string): Error {
   if (code && UNAVAILABLE_SQLSTATE.test(code)) {
     return new DatabaseUnavailableError(`cannot use ${target}: ${message}`);
   }
+  // Disk full (53100, or Node's ENOSPC) and a read-only embedded folder: the database is there but cannot take writes.
+  if (code === '53100' || code === 'ENOSPC') {
+    return new DatabaseUnavailableError(`disk full: cannot write to ${target}; nothing was written, free some space and try again`);
+  }
+  if (code === '25006') {
+    return new DatabaseUnavailableError(`${target} is read-only: only commands that read work; nothing was written`);
+  }
   if (code === '55P03') {
     return new DatabaseTimeoutError(`gave up waiting for a lock (lock_timeout); nothing was written, try again`);
   }

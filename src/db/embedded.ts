@@ -1,8 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
+import type { PGlite } from '@electric-sql/pglite';
 import { DatabaseUnavailableError } from '../errors.js';
-import { acquireDataDirLock } from './dataDirLock.js';
+import { dataDirError, diskFull, ensureDataDir, isWritable, makePrivate, makeRelcacheFilesPrivate } from './dataDir.js';
+import { acquireDataDirLock, type ReleaseLock } from './dataDirLock.js';
 
 export type EmbeddedServer = {
   connectionString: string;
@@ -21,42 +24,152 @@ export type EmbeddedServer = {
  */
 const WASM_TIERING_BUDGET = 180_000_000;
 
+/** Time for the CLI to report a failed start before the process is made to exit. */
+const ABANDONED_ENGINE_GRACE_MS = 1_000;
+
+/** Exit code of DatabaseUnavailableError, for the one exit that cannot go through cli.ts. */
+const UNAVAILABLE_EXIT = 3;
+
+function describeFailure(home: string, postgresMessage: string): string {
+  if (/No space left on device/i.test(postgresMessage)) return diskFull(home);
+  return `the embedded database in ${home} failed: ${postgresMessage}`;
+}
+
+/**
+ * PGlite writes straight to the folder (Emscripten's NODEFS: fs.writeSync and friends).
+ * A failed data-file write (`could not extend file`, SQLSTATE 53100) is an ordinary
+ * error, but PostgreSQL PANICs when it cannot write WAL (e.g. a new 16 MB segment on a
+ * full disk): the wasm module aborts, and the query in flight never answers. The PANIC
+ * only shows on PostgreSQL's stderr, so watch it: a startup FATAL is kept to explain
+ * PGlite's "failed to initialize properly"; a PANIC ends the process, as it would end a
+ * PostgreSQL server. Nothing was committed; the next start replays the WAL.
+ */
+function watchStderr(home: string, release: () => void) {
+  const state = { fatal: undefined as string | undefined };
+  const onStderr = (line: string): boolean => {
+    // Only the severity of a log line ("2026-01-01 10:00:00.000 UTC [42] PANIC:  …"), never text quoted in one.
+    const match = /^[^[]*\[\d+\] (FATAL|PANIC):\s+(.*)$/.exec(line);
+    if (match?.[1] === 'FATAL') state.fatal = match[2];
+    if (match?.[1] === 'PANIC') {
+      process.stderr.write(`workout: ${describeFailure(home, match[2]!)}\n`);
+      release();
+      process.exit(UNAVAILABLE_EXIT);
+    }
+    return false;
+  };
+  return { state, onStderr };
+}
+
+async function openPGlite(pgdata: string, home: string, release: () => void): Promise<PGlite> {
+  // Before PGlite compiles its module (the first import below).
+  v8.setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { state, onStderr } = watchStderr(home, release);
+  try {
+    return await PGlite.create(pgdata, { onStderr });
+  } catch (error) {
+    // The half-started PostgreSQL leaves its timers (setitimer, as Emscripten's setTimeout) armed and re-arming:
+    // they would keep the process alive forever after the CLI has reported this error.
+    setTimeout(() => process.exit(), ABANDONED_ENGINE_GRACE_MS).unref();
+    if (state.fatal) throw new DatabaseUnavailableError(describeFailure(home, state.fatal));
+    throw fromEmscripten(error);
+  }
+}
+
+/** Emscripten's errno numbers for the file-system failures a data folder meets. */
+const EMSCRIPTEN_ERRNO: Record<number, string> = { 2: 'EACCES', 51: 'ENOSPC', 63: 'EPERM', 69: 'EROFS' };
+
+/** PGlite.create rethrows Emscripten's ErrnoError, a plain object (`{ name, errno }`): make it a Node-style error. */
+function fromEmscripten(error: unknown): unknown {
+  const errno = (error as { name?: unknown; errno?: unknown } | undefined)?.errno;
+  if (error instanceof Error || typeof errno !== 'number') return error;
+  const code = EMSCRIPTEN_ERRNO[errno] ?? `errno ${errno}`;
+  return Object.assign(new Error(`file system error ${code}`), { code });
+}
+
+/**
+ * A read-only folder (a read-only mount, a backup) still serves reading commands: PGlite
+ * must write to open a cluster (its pid file, recovery), so it opens a private copy,
+ * made read-only so that a writing command fails instead of saving into the copy.
+ */
+async function openReadOnlyCopy(home: string): Promise<{ db: PGlite; cleanup: () => void }> {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'workout-readonly-'));
+  const cleanup = () => fs.rmSync(copy, { recursive: true, force: true });
+  try {
+    fs.cpSync(path.join(home, 'pgdata'), copy, { recursive: true });
+    fs.rmSync(path.join(copy, 'postmaster.pid'), { force: true });
+    const db = await openPGlite(copy, home, cleanup);
+    // PGlite is one backend session shared by every client of the socket.
+    await db.exec('SET default_transaction_read_only = on');
+    return { db, cleanup };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+}
+
+async function serve(db: PGlite, created: boolean, onClose: () => void): Promise<EmbeddedServer> {
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+  await server.start();
+  return {
+    connectionString: `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+    created,
+    close: async () => {
+      try {
+        await server.stop();
+        await db.close();
+      } finally {
+        onClose();
+      }
+    },
+  };
+}
+
+function cannotOpen(home: string, error: unknown): Error {
+  const mapped = error instanceof DatabaseUnavailableError ? error : dataDirError(home, error);
+  if (mapped instanceof DatabaseUnavailableError) return mapped;
+  return new DatabaseUnavailableError(
+    `cannot open the embedded database in ${home}: ${error instanceof Error ? error.message : String(error)}`,
+  );
+}
+
 /**
  * Opens PGlite on `<home>/pgdata` and serves it on a loopback port for this process
  * only, so that slonik and `pg` talk to it exactly as they talk to a server.
  */
 export async function startEmbedded(home: string, lockTimeoutMs: number): Promise<EmbeddedServer> {
-  fs.mkdirSync(home, { recursive: true });
-  const release = await acquireDataDirLock(home, lockTimeoutMs);
-  try {
-    const pgdata = path.join(home, 'pgdata');
-    const created = !fs.existsSync(path.join(pgdata, 'PG_VERSION'));
-    // Before PGlite compiles its module (the first import below).
-    v8.setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
-    const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([
-      import('@electric-sql/pglite'),
-      import('@electric-sql/pglite-socket'),
-    ]);
-    const db = await PGlite.create(pgdata);
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
-    await server.start();
-    return {
-      connectionString: `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
-      created,
-      close: async () => {
-        try {
-          await server.stop();
-          await db.close();
-        } finally {
-          release();
-        }
-      },
-    };
-  } catch (error) {
+  ensureDataDir(home);
+  const pgdata = path.join(home, 'pgdata');
+  const created = !fs.existsSync(path.join(pgdata, 'PG_VERSION'));
+  if (!created && !isWritable(home)) {
+    const { db, cleanup } = await openReadOnlyCopy(home).catch((error: unknown) => Promise.reject(cannotOpen(home, error)));
+    return serve(db, false, cleanup);
+  }
+  // Everything PostgreSQL creates from here on is private to this user.
+  const umask = process.umask(0o077);
+  let release: ReleaseLock = () => {};
+  const done = () => {
     release();
-    if (error instanceof DatabaseUnavailableError) throw error;
-    throw new DatabaseUnavailableError(
-      `cannot open the embedded database in ${home}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    process.umask(umask);
+  };
+  try {
+    release = await acquireDataDirLock(home, lockTimeoutMs);
+    const exposed = (fs.statSync(home).mode & 0o077) !== 0;
+    if (exposed && !created) {
+      process.stderr.write(`workout: made the data folder ${home} private to its user (other users could read it)\n`);
+    }
+    if (exposed) makePrivate(home);
+    makeRelcacheFilesPrivate(pgdata);
+    const db = await openPGlite(pgdata, home, done);
+    // A new cluster is unpacked with 0666 files.
+    if (created) makePrivate(home);
+    return await serve(db, created, () => {
+      makeRelcacheFilesPrivate(pgdata);
+      done();
+    });
+  } catch (error) {
+    done();
+    throw cannotOpen(home, error);
   }
 }

@@ -140,18 +140,17 @@ describe.skipIf(BACKEND !== 'embedded')('the embedded database lock', () => {
     expect(numbers).toEqual([{ set_number: 1 }, { set_number: 2 }]);
   });
 
-  test('a lock left by a process that is gone (crash, SIGKILL), or left empty, is taken over', async () => {
-    const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
-    const lockPath = path.join(home(), 'workout.lock');
-    fs.writeFileSync(lockPath, gone.stdout.trim());
+  test('a lock left by a process that is gone (crash, SIGKILL) is taken over, and its socket file removed once old', async () => {
+    // A holder killed with SIGKILL: its socket file stays, nobody listens on it.
+    const leftover = path.join(home(), 'workout.4242.0badc0de.sock');
+    spawnSync(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(leftover)}, () => process.kill(process.pid, 'SIGKILL'))`]);
+    expect(fs.existsSync(leftover)).toBe(true);
     expect((await db.cli(['set', 'add', 'Bench', '100x5'], { env: { WORKOUT_LOCK_TIMEOUT: '2' } })).code).toBe(0);
-    expect(fs.existsSync(lockPath)).toBe(false);
 
-    // Killed between creating the file and writing its pid: an empty lock, a while old.
-    fs.writeFileSync(lockPath, '');
-    const old = new Date(Date.now() - 60_000);
-    fs.utimesSync(lockPath, old, old);
+    // A younger refused socket may be a contender between bind() and listen(): removed only once 5 s old.
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
     expect((await db.cli(['set', 'add', 'Bench', '105x5'], { env: { WORKOUT_LOCK_TIMEOUT: '2' } })).code).toBe(0);
+    expect(fs.readdirSync(home()).filter((file) => file.endsWith('.sock'))).toEqual([]);
     expect(await setCount()).toBe(2);
   });
 });
