@@ -116,9 +116,11 @@ const seconds = (text: string) => Date.parse(isoTimestamp(text)) / 1000;
 /**
  * One workout's lines (sets in time order, all of one session, weights in the file's
  * unit): exercises grouped in the order they were started, sets numbered 1..n in each.
- * An unfinished workout lasts until its last set.
+ * An unfinished workout lasts until its last set. `written` counts the sets of each
+ * exercise already written for this session (a session whose times overlap another's
+ * comes in more than one run): numbering goes on from there, and it is updated.
  */
-export function strongWorkoutLines(sets: readonly ExportedSet[]): string[] {
+export function strongWorkoutLines(sets: readonly ExportedSet[], written = new Map<string, number>()): string[] {
   const first = sets[0];
   if (!first) return [];
   const byExercise = new Map<string, ExportedSet[]>();
@@ -132,16 +134,19 @@ export function strongWorkoutLines(sets: readonly ExportedSet[]): string[] {
   const date = first.session_start.slice(0, 19);
   const name = quoted(first.session_name ?? workoutNameByHour(Number(date.slice(11, 13))));
   const lines: string[] = [];
+  const continued = written.size > 0;
   for (const [exercise, exerciseSets] of byExercise) {
+    const before = written.get(exercise) ?? 0;
+    written.set(exercise, before + exerciseSets.length);
     exerciseSets.forEach((set, index) => {
-      const firstOfExercise = index === 0;
-      const firstOfWorkout = lines.length === 0;
+      const firstOfExercise = before + index === 0;
+      const firstOfWorkout = !continued && lines.length === 0;
       lines.push([
         date,
         name,
         duration,
         quoted(exercise),
-        String(index + 1),
+        String(before + index + 1),
         set.bodyweight && Number(set.weight) === 0 ? '0' : float(set.weight),
         `${set.reps}.0`,
         '0',
