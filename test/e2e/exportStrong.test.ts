@@ -78,7 +78,7 @@ beforeAll(async () => {
   // Still going: it lasts until its last set.
   await ok(['session', 'start', '--at', '2025-03-08T09:00:00-05:00']);
   await ok(['set', 'add', 'Bench Press', '102.5x2', '--at', '2025-03-08T09:20:00-05:00']);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await db.drop();
 });
