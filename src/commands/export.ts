@@ -29,7 +29,10 @@ export function define(command: Command): void {
       'after',
       `
 workout's own format keeps every field (times with their offset, the unit of each set)
-and imports back unchanged. Strong files carry no unit: import them with the same --unit.
+and imports back unchanged. Strong files carry no unit: import them with the same --unit
+(other apps assume kg). As Strong does, an unnamed workout is named by the hour it started
+in --tz: Morning (5-11 h), Midday (12-13 h), Afternoon (14-17 h), Evening (18-22 h) or
+Night Workout; warm-up, drop and failure sets are numbered like the others.
 
 Examples:
   $ workout export > backup.csv

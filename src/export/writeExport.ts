@@ -4,11 +4,10 @@ import { stringify } from 'csv-stringify/sync';
 import type { DatabasePool } from 'slonik';
 import { exportPage, unitUsage, useExportZone, type ExportCursor, type ExportFilter } from '../db/queries/exportSets.js';
 import { findUserId } from '../db/queries/lockUser.js';
-import {
-  jsonRecord, STRONG_COLUMNS, strongRecord, workoutRecord, type ExportedSet, type ExportFormat,
-} from '../domain/formats/exportRows.js';
+import { jsonRecord, workoutRecord, type ExportedSet, type ExportFormat } from '../domain/formats/exportRows.js';
 import { WORKOUT_COLUMNS } from '../domain/formats/workout.js';
 import type { Unit } from '../domain/units.js';
+import { strongEncoder } from './strongEncoder.js';
 
 export const EXPORT_PAGE_SIZE = 2_000;
 
@@ -40,16 +39,23 @@ function writer(out: Writable): (text: string) => Promise<boolean> {
   };
 }
 
-type Encoder = { head: string; row: (set: ExportedSet, first: boolean) => string; tail: string };
+/** `tail` ends the file; `lost` says on stderr what the format could not hold. */
+type Encoder = { head: string; row: (set: ExportedSet, first: boolean) => string; tail: () => string; lost?: () => string | null };
 
 function encoder(format: ExportFormat): Encoder {
   switch (format) {
     case 'workout':
-      return { head: stringify([[...WORKOUT_COLUMNS]]), row: (set) => stringify([workoutRecord(set)]), tail: '' };
-    case 'strong':
-      return { head: stringify([[...STRONG_COLUMNS]]), row: (set) => stringify([strongRecord(set)]), tail: '' };
+      return { head: stringify([[...WORKOUT_COLUMNS]]), row: (set) => stringify([workoutRecord(set)]), tail: () => '' };
+    case 'strong': {
+      const strong = strongEncoder();
+      const lost = () =>
+        strong.typedSets() > 0
+          ? `${strong.typedSets()} warm-up, drop or failure set(s) are plain numbered sets: Strong 5.x files have no set types.`
+          : null;
+      return { head: strong.head, row: (set) => strong.row(set), tail: strong.tail, lost };
+    }
     case 'json':
-      return { head: '[', row: (set, first) => `${first ? '' : ','}\n${JSON.stringify(jsonRecord(set))}`, tail: '\n]\n' };
+      return { head: '[', row: (set, first) => `${first ? '' : ','}\n${JSON.stringify(jsonRecord(set))}`, tail: () => '\n]\n' };
   }
 }
 
@@ -80,12 +86,19 @@ export async function writeExport(pool: DatabasePool, request: ExportRequest): P
         if (page.length < EXPORT_PAGE_SIZE) break;
       }
     }
-    await write(request.format === 'json' && sets === 0 ? ']\n' : encode.tail);
+    if (await write(request.format === 'json' && sets === 0 ? ']\n' : encode.tail())) {
+      const lost = encode.lost?.();
+      if (lost) request.note(lost);
+    }
     return { sets };
   });
 }
 
-/** Strong files hold one unit: --unit, else the unit the user logs most; says so on stderr. */
+/**
+ * Strong files hold one unit: --unit, else the unit the user logs most. Strong 5.x
+ * files never say it and the apps that read them assume kilograms: a file in pounds
+ * says so on stderr, as does a conversion.
+ */
 async function strongUnit(
   connection: Parameters<typeof unitUsage>[0],
   userId: number | undefined,
@@ -94,9 +107,10 @@ async function strongUnit(
   const usage = userId === undefined ? [] : await unitUsage(connection, userId);
   const unit = request.unit ?? usage[0]?.unit ?? 'kg';
   const converted = usage.filter((entry) => entry.unit !== unit).reduce((sum, entry) => sum + entry.sets, 0);
-  request.note(
-    `Strong files carry no unit: weights are in ${unit}; import this file with --unit ${unit}.` +
-      (converted > 0 ? ` ${converted} set(s) logged in ${unit === 'kg' ? 'lb' : 'kg'} were converted (rounded to 3 decimals).` : ''),
-  );
+  const notes = [
+    unit === 'lb' ? 'This Strong file is in pounds: apps that read Strong files assume kilograms unless told (workout import: --unit lb).' : '',
+    converted > 0 ? `${converted} set(s) logged in ${unit === 'kg' ? 'lb' : 'kg'} were converted to ${unit} (rounded to 3 decimals).` : '',
+  ].filter((note) => note !== '');
+  if (notes.length > 0) request.note(notes.join(' '));
   return unit;
 }

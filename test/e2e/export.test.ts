@@ -73,16 +73,13 @@ describe('export', () => {
 
   test('strong: one unit for the file, said on stderr with what was converted', async () => {
     const result = await db.cli(['export', '--format', 'strong', '--unit', 'kg', '--exercise', 'pull up', ...zone]);
-    expect(result.stderr).toBe(
-      'Strong files carry no unit: weights are in kg; import this file with --unit kg. ' +
-        '14 set(s) logged in lb were converted (rounded to 3 decimals).\n',
-    );
+    expect(result.stderr).toBe('14 set(s) logged in lb were converted to kg (rounded to 3 decimals).\n');
     expect(parse(result.stdout).map((row: string[]) => `${row[0]} ${row[4]} ${row[5]}x${row[6]}`)).toEqual([
       'Date Set Order WeightxReps',
-      '2025-01-30 12:34:56 1 0x12',
-      '2025-01-30 12:34:56 2 0x10',
-      '2025-01-30 12:34:56 3 11.34x6',
-      '2025-02-05 07:00:00 1 10x5',
+      '2025-01-30 12:34:56 1 0x12.0',
+      '2025-01-30 12:34:56 2 0x10.0',
+      '2025-01-30 12:34:56 3 11.34x6.0',
+      '2025-02-05 07:00:00 1 10.0x5.0',
     ]);
   });
 

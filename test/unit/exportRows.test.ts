@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isoTimestamp, strongDuration, strongRecord, workoutRecord, type ExportedSet } from '../../src/domain/formats/exportRows.js';
+import { isoTimestamp, strongDuration, strongWorkoutLines, workoutNameByHour, workoutRecord, type ExportedSet } from '../../src/domain/formats/exportRows.js';
 import { progressLine } from '../../src/ui/progress.js';
 
 const set: ExportedSet = {
@@ -21,12 +21,37 @@ describe('export rows', () => {
     ]);
   });
 
-  test('Strong rows: local start, duration text, W/D/F or the number', () => {
+  test('Strong durations: minutes, hours, whole hours, seconds under a minute', () => {
     expect(strongDuration(4051)).toBe('1h 7m');
     expect(strongDuration(1740)).toBe('29m');
-    expect(strongDuration(0)).toBe('0m');
-    expect(strongRecord(set)).toEqual(['2025-03-01 10:00:00', 'Push', '1h 7m', 'Bench', 'W', '225', '5', '', '', 'a, "b"', '', '8.5']);
-    expect(strongRecord({ ...set, set_type: 'normal' })[4]).toBe('3');
+    expect(strongDuration(7200)).toBe('2h');
+    expect(strongDuration(34)).toBe('34s');
+    expect(strongDuration(0)).toBe('0s');
+  });
+
+  test('an unnamed workout is named by the hour it started', () => {
+    const boundaries = [0, 4, 5, 11, 12, 13, 14, 17, 18, 22, 23].map((hour) => `${hour} ${workoutNameByHour(hour).replace(' Workout', '')}`);
+    expect(boundaries).toEqual([
+      '0 Night', '4 Night', '5 Morning', '11 Morning', '12 Midday', '13 Midday', '14 Afternoon', '17 Afternoon', '18 Evening', '22 Evening', '23 Night',
+    ]);
+  });
+
+  test('Strong rows: grouped by exercise, numbered 1..n whatever the type, quoted as Strong quotes', () => {
+    const unnamed = { ...set, session_name: null, session_seconds: null, set_type: 'normal' as const, notes: null };
+    const lines = strongWorkoutLines([
+      set,
+      { ...unnamed, exercise: 'Pull Up', weight: '0', bodyweight: true, rpe: null, performed_at: '2025-03-01 10:20:00+01' },
+      { ...unnamed, set_type: 'failure', weight: '100.5', rpe: null, performed_at: '2025-03-01 10:40:00+01' },
+    ]);
+    expect(lines).toEqual([
+      '2025-03-01 10:00:00,"Push",1h 7m,"Bench",1,225.0,5.0,0,0.0,"a, ""b""","",8.5',
+      '2025-03-01 10:00:00,"Push",1h 7m,"Bench",2,100.5,5.0,0,0.0,,,',
+      '2025-03-01 10:00:00,"Push",1h 7m,"Pull Up",1,0,5.0,0,0.0,"",,',
+    ]);
+    // Unnamed and unfinished: named by its hour, lasting until its last set.
+    expect(strongWorkoutLines([{ ...unnamed, performed_at: '2025-03-01 10:40:00+01' }])).toEqual([
+      '2025-03-01 10:00:00,"Morning Workout",40m,"Bench",1,225.0,5.0,0,0.0,"","",8.5',
+    ]);
   });
 });
 

