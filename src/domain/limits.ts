@@ -9,8 +9,8 @@ export const LIMITS = {
 } as const;
 
 // C0 and C1 control characters; notes may still hold line breaks and tabs.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const CONTROL = /\p{Cc}/u;
+const CONTROL_BUT_LINES = /(?![\t\n\r])\p{Cc}/u;
 
 const nfcTrimmed = z.string().transform((value) => value.normalize('NFC').trim());
 

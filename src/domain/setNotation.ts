@@ -18,7 +18,7 @@ export const SET_FORMS = '100x5, 100kg x5, 225lb x 5, bw x 12, bw+20x5';
 // ASCII digits only (fullwidth ones are folded to ASCII first): `١٠٠x5`, `100x⁵`,
 // `1e3x5`, `100,5x5` and `100x5x3` are refused, never guessed at. (`0x10` is 0 kg x 10.)
 const DECIMAL = String.raw`\d{1,5}(?:\.\d{1,3})?`;
-const UNIT = String.raw`[a-z]+`;
+const UNIT = '[a-z]+';
 const NOTATION = new RegExp(
   String.raw`^(?:(?<bw>bw)(?:\s*\+\s*(?<added>${DECIMAL})\s*(?<addedUnit>${UNIT})?)?|(?<weight>${DECIMAL})\s*(?<unit>${UNIT})?)\s*[x×]\s*(?<reps>\d{1,5})$`,
 );

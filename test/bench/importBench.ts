@@ -99,7 +99,6 @@ async function main(): Promise<BenchResult> {
       if (copied.code !== 0) throw new Error(`psql \\copy failed: ${copied.stderr}`);
       copyMs.push(copied.ms);
     }
-    const ratio = median(importMs) / median(copyMs);
 
     let rss: { sets: number; peakRssMb: number | null; ms: number } | null = null;
     if (RSS_SETS > 0) {

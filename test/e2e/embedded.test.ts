@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { acquireDataDirLock } from '../../src/db/dataDirLock.js';
-import { runCli } from '../helpers/cli.js';
+import { type CliResult, runCli } from '../helpers/cli.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
 // These run in both CI runs: the embedded database is the default for everyone without a server.
@@ -55,7 +55,7 @@ describe('embedded database', () => {
     cleanup.push(() => db.drop());
     const home = db.env.WORKOUT_HOME!;
     const release = await acquireDataDirLock(home, 1000);
-    let refused;
+    let refused: CliResult;
     try {
       refused = await runCli(['--lock-timeout', '0.5', 'set', 'add', 'Bench Press', '100x5'], { env: db.env });
     } finally {

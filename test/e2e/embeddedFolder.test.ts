@@ -89,7 +89,7 @@ describe('the embedded data folder', () => {
     const visit = (entry: string) => {
       const stats = fs.lstatSync(entry);
       const key = `${stats.isDirectory() ? 'folder' : 'file'} ${(stats.mode & 0o777).toString(8)}`;
-      (found[key] ??= []).push(path.relative(home, entry));
+      found[key] = [...(found[key] ?? []), path.relative(home, entry)];
       if (stats.isDirectory()) for (const name of fs.readdirSync(entry)) visit(path.join(entry, name));
     };
     visit(home);

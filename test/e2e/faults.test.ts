@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { type CliResult, runCli } from '../helpers/cli.js';
 import { blockedWorkoutBackend, holdUserLock, terminateBackend } from '../helpers/faults.js';
 import { startPrivateCluster, type PrivateCluster } from '../helpers/privateCluster.js';
 import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
@@ -28,7 +28,7 @@ describe.skipIf(BACKEND !== 'server')('connection killed in the middle of set ad
     expect((await db.cli(['set', 'add', 'Bench', '100x5'])).code).toBe(0);
     const before = await snapshot(db.query);
     const lock = await holdUserLock(db.url!, 'tester');
-    let result;
+    let result: CliResult;
     try {
       const pending = db.cli(['set', 'add', 'Bench', '110x3'], { timeoutMs: 30_000 });
       await terminateBackend(db.url!, await blockedWorkoutBackend(db.url!));

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 import { withClient } from '../helpers/withClient.js';

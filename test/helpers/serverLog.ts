@@ -200,7 +200,7 @@ export function prefixPattern(prefix: string): RegExp {
     t: String.raw`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S+`,
     n: String.raw`\d+\.\d+`,
     p: String.raw`(?<pid>\d+)`,
-    d: String.raw`(?<db>.*?)`,
+    d: '(?<db>.*?)',
     '%': '%',
   };
   let pattern = '^';
@@ -211,13 +211,13 @@ export function prefixPattern(prefix: string): RegExp {
       pattern += char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       continue;
     }
-    const escape = prefix[++i]!;
-    if (escape === 'q') {
+    const code = prefix[++i]!;
+    if (code === 'q') {
       // Processes without a session (checkpointer, …) stop the prefix here.
       pattern += '(?:';
       optional = true;
     } else {
-      pattern += escapes[escape] ?? '.*?';
+      pattern += escapes[code] ?? '.*?';
     }
   }
   if (optional) pattern += ')?';

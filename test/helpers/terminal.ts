@@ -18,6 +18,7 @@ export type Terminal = {
   kill: () => Promise<void>;
 };
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the terminal control sequences this strips.
 const ESCAPES = /\x1b\[[0-9;?]*[A-Za-z]/g;
 const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
 
