@@ -37,15 +37,23 @@ export type ImportedSet = {
   notes: string | null;
 };
 
-/** Rows that are not sets: skipped and counted, never an error. */
-export const NOT_SET_REASONS = ['rest_timer', 'unfilled', 'cardio'] as const;
+/** Rows that are not sets: skipped and counted, never an error (a `note` row's text is kept, see ExerciseNote). */
+export const NOT_SET_REASONS = ['rest_timer', 'unfilled', 'cardio', 'note'] as const;
 export type NotSetReason = (typeof NOT_SET_REASONS)[number];
 
 /** What is wrong with one row: shown as `file:line: column: problem`. */
 export type RowProblem = { line: number; column: string; problem: string };
 
+/**
+ * A row that holds an exercise's note for one workout (Strong 6 `Note` rows). It comes
+ * before that exercise's sets; the import keeps its text on the exercise's next set in
+ * that workout (with the set's own note after it).
+ */
+export type ExerciseNote = { workoutKey: string; exercise: string; text: string | null };
+
 export type RowOutcome =
   | { kind: 'set'; set: ImportedSet }
+  | { kind: 'note'; note: ExerciseNote }
   | { kind: 'skip'; reason: NotSetReason }
   | { kind: 'problem'; problem: RowProblem };
 
