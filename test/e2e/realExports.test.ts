@@ -90,7 +90,7 @@ describe.skipIf(!present)(`real exports in ${REAL_EXPORTS} (absent: these tests 
   });
 
   describe.concurrent.each(CASES)('$file', (expected) => {
-    test(`imports ${expected.sessions} sessions, ${expected.sets} sets exactly; --dry-run says the same; a second import adds nothing`, async () => {
+    test(`imports ${expected.sessions} sessions, ${expected.sets} sets exactly; --dry-run says the same; a second import adds nothing`, { timeout: 240_000 }, async () => {
       const db = await createTestDatabase();
       try {
         const dry = await importJson(db, expected.file, [...expected.flags, '--dry-run']);
@@ -120,7 +120,7 @@ describe.skipIf(!present)(`real exports in ${REAL_EXPORTS} (absent: these tests 
     });
   });
 
-  test("Strong 6 Note rows: counted as not sets, their text kept on the exercise's first set of that workout", async () => {
+  test("Strong 6 Note rows: counted as not sets, their text kept on the exercise's first set of that workout", { timeout: 120_000 }, async () => {
     const db = await createTestDatabase();
     try {
       const notes = noteRows(JOAO_V6);
