@@ -57,7 +57,11 @@ export type RowOutcome =
   | { kind: 'skip'; reason: NotSetReason }
   | { kind: 'problem'; problem: RowProblem };
 
-/** Maps one CSV record (fields in header order) to an outcome. Pure: no I/O, no state that changes results. */
+/**
+ * Maps one CSV record (fields in header order) to an outcome. No I/O; the outcome depends on
+ * the record alone, but for what earlier rows of the file decided (Strong: which workout came
+ * first at a start second keeps the plain key).
+ */
 export type RowMapper = (record: readonly string[], line: number) => RowOutcome;
 
 export type MapperOptions = {
