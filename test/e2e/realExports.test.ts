@@ -24,8 +24,20 @@ function readExpected(): Expected[] {
     .split('\n')
     .filter((line) => /^\|\s*[\w.-]+\.csv\s*\|/.test(line))
     .map((line) => {
-      const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
-      const [file, , , flags, sessions, sets, reps, volume] = cells as [string, string, string, string, string, string, string, string];
+      const cells = line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
+      const [file, , , flags, sessions, sets, reps, volume] = cells as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
       const number = (cell: string) => Number(cell.replaceAll(',', ''));
       return {
         file,
@@ -53,12 +65,25 @@ async function totals(db: TestDatabase): Promise<Totals> {
       sum(weight * reps)::numeric AS volume
     FROM workout_log`);
   await db.release();
-  return { sessions: Number(row!.sessions), sets: Number(row!.sets), reps: Number(row!.reps ?? 0), volumeKg: Number(row!.volume ?? 0) };
+  return {
+    sessions: Number(row!.sessions),
+    sets: Number(row!.sets),
+    reps: Number(row!.reps ?? 0),
+    volumeKg: Number(row!.volume ?? 0),
+  };
 }
 
 function expectTotals(actual: Totals, expected: Totals): void {
-  expect({ ...actual, volumeKg: 0 }).toEqual({ sessions: expected.sessions, sets: expected.sets, reps: expected.reps, volumeKg: 0 });
-  expect(Math.abs(actual.volumeKg - expected.volumeKg), `volume ${actual.volumeKg} kg, expected ${expected.volumeKg}`).toBeLessThanOrEqual(0.01);
+  expect({ ...actual, volumeKg: 0 }).toEqual({
+    sessions: expected.sessions,
+    sets: expected.sets,
+    reps: expected.reps,
+    volumeKg: 0,
+  });
+  expect(
+    Math.abs(actual.volumeKg - expected.volumeKg),
+    `volume ${actual.volumeKg} kg, expected ${expected.volumeKg}`,
+  ).toBeLessThanOrEqual(0.01);
 }
 
 async function importJson(db: TestDatabase, file: string, flags: string[]) {
@@ -77,7 +102,11 @@ async function importJson(db: TestDatabase, file: string, flags: string[]) {
 
 /** Each Strong `Note` row of a file: its workout's start and number, exercise and text. */
 function noteRows(file: string): Array<{ start: string; exercise: string; text: string }> {
-  const rows = parse(fs.readFileSync(path.join(REAL_EXPORTS, file)), { columns: true, delimiter: ';', bom: true }) as Array<Record<string, string>>;
+  const rows = parse(fs.readFileSync(path.join(REAL_EXPORTS, file)), {
+    columns: true,
+    delimiter: ';',
+    bom: true,
+  }) as Array<Record<string, string>>;
   return rows
     .filter((row) => row['Set Order'] === 'Note')
     .map((row) => ({ start: row.Date!, exercise: row['Exercise Name']!, text: row.Notes!.trim() }));
@@ -90,20 +119,29 @@ describe.skipIf(!present)(`real exports in ${REAL_EXPORTS} (absent: these tests 
   });
 
   describe.concurrent.each(CASES)('$file', (expected) => {
-    test(`imports ${expected.sessions} sessions, ${expected.sets} sets exactly; --dry-run says the same; a second import adds nothing`, { timeout: 240_000 }, async () => {
+    test(`imports ${expected.sessions} sessions, ${expected.sets} sets exactly; --dry-run says the same; a second import adds nothing`, {
+      timeout: 240_000,
+    }, async () => {
       const db = await createTestDatabase();
       try {
         const dry = await importJson(db, expected.file, [...expected.flags, '--dry-run']);
         expect(await totals(db)).toEqual({ sessions: 0, sets: 0, reps: 0, volumeKg: 0 });
 
         const first = await importJson(db, expected.file, expected.flags);
-        expect([first.sessions_added, first.sets_added, first.invalid.count]).toEqual([expected.sessions, expected.sets, 0]);
+        expect([first.sessions_added, first.sets_added, first.invalid.count]).toEqual([
+          expected.sessions,
+          expected.sets,
+          0,
+        ]);
         expect({ ...dry, dry_run: false }).toEqual(first);
         expectTotals(await totals(db), expected);
 
         const again = await importJson(db, expected.file, expected.flags);
         expect(again).toMatchObject({
-          sessions_added: 0, sets_added: 0, new_records: 0, already_present: { sessions: expected.sessions, sets: expected.sets },
+          sessions_added: 0,
+          sets_added: 0,
+          new_records: 0,
+          already_present: { sessions: expected.sessions, sets: expected.sets },
         });
         expectTotals(await totals(db), expected);
 
@@ -120,7 +158,9 @@ describe.skipIf(!present)(`real exports in ${REAL_EXPORTS} (absent: these tests 
     });
   });
 
-  test("Strong 6 Note rows: counted as not sets, their text kept on the exercise's first set of that workout", { timeout: 120_000 }, async () => {
+  test("Strong 6 Note rows: counted as not sets, their text kept on the exercise's first set of that workout", {
+    timeout: 120_000,
+  }, async () => {
     const db = await createTestDatabase();
     try {
       const notes = noteRows(JOAO_V6);
