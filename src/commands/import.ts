@@ -31,8 +31,9 @@ export function define(command: Command): void {
 The format and the delimiter (, or ;) are read from the header line. One import is one
 transaction: it lands whole or not at all. Each workout of the file becomes a session;
 a workout imported before is skipped, so importing a file twice, or a newer export that
-overlaps an older one, adds only what is new. Rest timers, unfilled sets and cardio
-rows are not sets: they are skipped and counted.
+overlaps an older one, adds only what is new, whichever Strong dialect each came in.
+Rest timers, unfilled sets and cardio rows are not sets: they are skipped and counted;
+a Strong exercise note goes onto that exercise's next set.
 
 Examples:
   $ workout import strong.csv --unit lb

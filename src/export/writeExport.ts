@@ -33,8 +33,15 @@ function writer(out: Writable): (text: string) => Promise<boolean> {
   });
   return async (text) => {
     if (closed) return false;
-    // `once` rejects on 'error' (EPIPE): that only means the reader is gone.
-    if (!out.write(text)) await Promise.race([once(out, 'drain'), once(out, 'close')]).catch(() => undefined);
+    if (!out.write(text)) {
+      // Whichever of 'drain' and 'close' comes first, the other's listeners (and the 'error'
+      // listener each `once` adds) are removed: a long export to a pipe waits thousands of
+      // times. `once` rejects on 'error' (EPIPE): that only means the reader is gone.
+      const settled = new AbortController();
+      const { signal } = settled;
+      await Promise.race([once(out, 'drain', { signal }), once(out, 'close', { signal })]).catch(() => undefined);
+      settled.abort();
+    }
     return !closed;
   };
 }

@@ -1,6 +1,6 @@
 import type { DatabasePool } from 'slonik';
 import { importSets } from './importSets.js';
-import type { ImportPlan, RowProblem } from '../domain/formats/types.js';
+import type { ImportPlan, NotSetReason, RowProblem } from '../domain/formats/types.js';
 import type { Progress } from '../ui/progress.js';
 import type { CsvReader } from './csvSource.js';
 import { mapRecords, newTally, rowRejecter } from './mapRecords.js';
@@ -13,7 +13,7 @@ export type ImportSummary = {
   sets_added: number;
   new_records: number;
   already_present: { sessions: number; sets: number };
-  not_sets: { rest_timer: number; unfilled: number; cardio: number };
+  not_sets: Record<NotSetReason, number>;
   invalid: { count: number; rows: RowProblem[] };
 };
 

@@ -1,4 +1,5 @@
-import type { ImportedSet, ImportPlan, NotSetReason, RowProblem } from '../domain/formats/types.js';
+import { LIMITS } from '../domain/limits.js';
+import type { ExerciseNote, ImportedSet, ImportPlan, NotSetReason, RowProblem } from '../domain/formats/types.js';
 import { UsageError } from '../errors.js';
 import type { CsvRecord } from './csvSource.js';
 
@@ -12,7 +13,7 @@ export type RowTally = {
 };
 
 export function newTally(): RowTally {
-  return { rows: 0, notSets: { rest_timer: 0, unfilled: 0, cardio: 0 }, invalid: { count: 0, listed: [] } };
+  return { rows: 0, notSets: { rest_timer: 0, unfilled: 0, cardio: 0, note: 0 }, invalid: { count: 0, listed: [] } };
 }
 
 export function formatProblem(file: string, problem: RowProblem): string {
@@ -35,6 +36,20 @@ export function rowRejecter(file: string, skipInvalid: boolean, tally: RowTally)
   };
 }
 
+/**
+ * The set with the exercise note that came before it, when the note is its exercise's in
+ * its workout: the note first, the set's own note after it. A note whose exercise has no
+ * set after it in that workout has nowhere to go.
+ */
+function withNote(set: ImportedSet, note: ExerciseNote | undefined): ImportedSet | RowProblem {
+  if (!note?.text || note.workoutKey !== set.workout.key || note.exercise !== set.exercise) return set;
+  const notes = set.notes === null ? note.text : `${note.text}\n${set.notes}`;
+  if ([...notes].length > LIMITS.notesLength) {
+    return { line: set.line, column: 'Notes', problem: `with the exercise's note before it, is longer than ${LIMITS.notesLength} characters` };
+  }
+  return { ...set, notes };
+}
+
 /** Maps records to sets as they stream by, counting rows that are not sets and rejecting bad ones. */
 export async function* mapRecords(
   records: AsyncIterable<CsvRecord>,
@@ -43,12 +58,20 @@ export async function* mapRecords(
   reject: (problem: RowProblem) => void,
   onRow?: () => void,
 ): AsyncGenerator<ImportedSet> {
+  let note: ExerciseNote | undefined;
   for await (const { record, line } of records) {
     tally.rows++;
     onRow?.();
     const outcome = plan.mapRow(record, line);
-    if (outcome.kind === 'set') yield outcome.set;
-    else if (outcome.kind === 'skip') tally.notSets[outcome.reason]++;
+    if (outcome.kind === 'set') {
+      const set = withNote(outcome.set, note);
+      note = undefined;
+      if ('workout' in set) yield set;
+      else reject(set);
+    } else if (outcome.kind === 'note') {
+      tally.notSets.note++;
+      note = outcome.note;
+    } else if (outcome.kind === 'skip') tally.notSets[outcome.reason]++;
     else reject(outcome.problem);
   }
 }

@@ -62,3 +62,39 @@ describe('export and import round trips', () => {
     expect(sets).toEqual(EXPECTED['strong-5.csv']!.sets.map((set) => set.replace(/ \| (warmup|drop|failure) \| /, ' | normal | ')));
   });
 });
+
+describe('Strong 6 exercise notes', () => {
+  // Strong 6 writes an exercise's note for one workout as a row of its own (Set Order `Note`) before its sets.
+  const header = '"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";"Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"';
+  const row = (number: string, exercise: string, order: string, weight: string, reps: string, notes: string) =>
+    [number, '2024-03-01 18:00:00', 'Push', '3600', exercise, order, weight, reps, '', '', '', notes, ''].map((field) => `"${field.replaceAll('"', '""')}"`).join(';');
+  const file = [
+    header,
+    row('7', 'Bench Press (Barbell)', 'Note', '', '', 'seat at 4'),
+    row('7', 'Bench Press (Barbell)', '1', '60.0', '8', ''),
+    row('7', 'Bench Press (Barbell)', '2', '62.5', '6', ''),
+    row('7', 'Triceps Pushdown (Cable)', 'Note', '', '', 'rope'),
+    row('7', 'Triceps Pushdown (Cable)', 'Rest Timer', '', '', ''),
+    row('7', 'Triceps Pushdown (Cable)', '1', '20.0', '12', 'slow "negatives"'),
+    // A note whose exercise has no set in the workout has no set to go on.
+    row('7', 'Dip', 'Note', '', '', 'skipped today'),
+    row('7', 'Dip', '1', '', '', ''),
+  ].join('\n');
+
+  test("are counted as not sets, kept on the exercise's next set, and survive export -> import", async () => {
+    const summary = JSON.parse(await ok(source, ['import', '--json', '--tz', 'UTC'], file));
+    expect(summary).toMatchObject({ sessions_added: 1, sets_added: 3, not_sets: { note: 3, rest_timer: 1, unfilled: 1 } });
+    const text = await source.cli(['import', '--tz', 'UTC'], { stdin: file });
+    expect(text.stdout).toContain('Not sets, skipped: 1 rest timer, 1 unfilled set, 3 exercise notes (kept on the exercise\'s next set).');
+
+    const exported = await ok(source, ['export', '--tz', 'UTC']);
+    const notes = (parse(exported) as string[][]).slice(1).map((fields) => `${fields[5]} #${fields[6]}: ${fields[14]}`);
+    expect(notes).toEqual([
+      'Bench Press (Barbell) #1: seat at 4',
+      'Bench Press (Barbell) #2: ',
+      'Triceps Pushdown (Cable) #1: rope\nslow "negatives"',
+    ]);
+    await ok(target, ['import'], exported);
+    expect(await ok(target, ['export', '--tz', 'UTC'])).toBe(exported);
+  });
+});

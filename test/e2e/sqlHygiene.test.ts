@@ -131,8 +131,11 @@ describe.skipIf(BACKEND !== 'server')('on a server', () => {
 
       await withClient(url, (client) => client.query(`UPDATE workout_session SET name = 'padded'`));
       const migrated = await runCli(['db', 'migrate'], { env });
-      expect([migrated.code, migrated.stdout]).toEqual([0, 'applied 005_truthful_volatility_and_validated_checks\n']);
-      expect(await version()).toBe(5);
+      expect([migrated.code, migrated.stdout]).toEqual([
+        0,
+        'applied 005_truthful_volatility_and_validated_checks\napplied 006_strong_workouts_keyed_by_start\n',
+      ]);
+      expect(await version()).toBe(6);
     } finally {
       await withClient(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     }

@@ -38,7 +38,7 @@ export async function checkFixture(c: FixtureCase): Promise<void> {
       sets_added: c.counts.sets,
       new_records: c.counts.records,
       already_present: { sessions: 0, sets: 0 },
-      not_sets: { rest_timer: c.counts.rest_timer, unfilled: c.counts.unfilled, cardio: c.counts.cardio },
+      not_sets: { rest_timer: c.counts.rest_timer, unfilled: c.counts.unfilled, cardio: c.counts.cardio, note: 0 },
       invalid: { count: 0, rows: [] },
     });
     expect(await snapshot(fromFile)).toEqual(EXPECTED[c.file]);

@@ -14,11 +14,13 @@ const problemOf = (work: () => unknown) => {
 };
 
 describe('fields', () => {
-  test('float noise is rounded to 3 decimals', () => {
+  test('float noise is rounded off: reps and RPE to 3 decimals, weights to 9 (pounds converted to kg keep their digits)', () => {
     expect(round3(12.900000000000034)).toBe(12.9);
     expect(round3(102.49999999999999)).toBe(102.5);
     expect(parseWeight('55.00000000000001', 'kg', 'W')).toEqual({ weight: '55', bodyweight: false });
-    expect(parseWeight('0.0004', 'kg', 'W')).toEqual({ weight: '0', bodyweight: true });
+    expect(parseWeight('2.2679618500000003', 'kg', 'W')).toEqual({ weight: '2.26796185', bodyweight: false });
+    expect(parseWeight('66.99559304900001', 'kg', 'W')).toEqual({ weight: '66.995593049', bodyweight: false });
+    expect(parseWeight('0.0000000004', 'kg', 'W')).toEqual({ weight: '0', bodyweight: true });
   });
 
   test('the 1000 kg limit is checked in the unit written', () => {
@@ -93,12 +95,16 @@ describe('dates', () => {
     expect(problemOf(() => parseDurationSeconds('h', 'D'))).toBe('D: "h" is not a duration such as 29m or 1h 7m');
   });
 
-  test('a duration over 31 days is a problem, not a RangeError (found by importMappings.property.test.ts)', () => {
+  test('a duration over 31 days is a workout left running: none, and never a RangeError (found by importMappings.property.test.ts)', () => {
     expect(parseDurationSeconds(String(31 * 86_400), 'D')).toBe(31 * 86_400);
     expect(parseDurationSeconds('744h', 'D')).toBe(31 * 86_400);
     // These ended the import with "RangeError: Invalid time value" from the workout's end time.
-    expect(problemOf(() => parseDurationSeconds('99999999999999999', 'D'))).toBe('D: "99999999999999999" is longer than 31 days');
-    expect(problemOf(() => parseDurationSeconds('9999999999h', 'D'))).toBe('D: "9999999999h" is longer than 31 days');
-    expect(problemOf(() => parseDurationSeconds('745h', 'D'))).toBe('D: "745h" is longer than 31 days');
+    expect(parseDurationSeconds('99999999999999999', 'D')).toBeNull();
+    expect(parseDurationSeconds('9999999999h', 'D')).toBeNull();
+    expect(parseDurationSeconds('745h', 'D')).toBeNull();
+    // Strong 5.x past 999 hours, with its thousands comma.
+    expect(parseDurationSeconds('9,719h 22m', 'D')).toBeNull();
+    expect(parseDurationSeconds('1,000h', 'D')).toBeNull();
+    expect(problemOf(() => parseDurationSeconds('9,71h', 'D'))).toBe('D: "9,71h" is not a duration such as 29m or 1h 7m');
   });
 });

@@ -37,7 +37,7 @@ describe('Strong dialects', () => {
     const set = setOf(plan.mapRow(row, 2));
     expect(set).toMatchObject({ weight: '225', unit: 'lb', reps: 5, setNumber: null });
     expect(set.workout).toEqual({
-      key: 'strong:2024-06-10 18:20:00#3', name: 'Legs', notes: null,
+      key: 'strong:2024-06-10 18:20:00', name: 'Legs', notes: null,
       start: '2024-06-10T18:20:00.000Z', end: '2024-06-10T19:20:00.000Z',
     });
   });
@@ -45,7 +45,10 @@ describe('Strong dialects', () => {
   test('6: Workout # is 1 to 9 digits, so the workout key stays importable (found by importMappings.property.test.ts)', () => {
     const plan = createStrongPlan(readHeader(V6), { unit: undefined, timeZone: 'UTC' });
     const row = (number: string) => [number, '2024-06-10 18:20:00', 'Legs', '3600', 'Squat', '1', '225.0', '5.0', '', '', '', '', ''];
-    expect(setOf(plan.mapRow(row('999999999'), 2)).workout.key).toBe('strong:2024-06-10 18:20:00#999999999');
+    expect(setOf(plan.mapRow(row('999999999'), 2)).workout.key).toBe('strong:2024-06-10 18:20:00');
+    // Another workout started the same second: only Strong 6's number tells them apart.
+    expect(setOf(plan.mapRow(row('1000'), 2)).workout.key).toBe('strong:2024-06-10 18:20:00#1000');
+    expect(setOf(plan.mapRow(row('999999999'), 2)).workout.key).toBe('strong:2024-06-10 18:20:00');
     // A 400-digit number made a 427-character session key that `workout import` of the export refuses (at most 200).
     expect(plan.mapRow(row('1'.repeat(400)), 3)).toEqual({
       kind: 'problem', problem: { line: 3, column: 'Workout #', problem: `"${'1'.repeat(20)}…" is not a workout number` },
@@ -75,7 +78,7 @@ describe('Strong rows', () => {
     expect(strongSetType('F', 'Set Order')).toBe('failure');
     expect(strongSetType('Rest Timer', 'Set Order')).toBe('rest_timer');
     expect(plan.mapRow(v5Row({ 'Set Order': 'X' }), 9)).toEqual({
-      kind: 'problem', problem: { line: 9, column: 'Set Order', problem: '"X" is not a set order (1, 2, …, W, D, F or Rest Timer)' },
+      kind: 'problem', problem: { line: 9, column: 'Set Order', problem: '"X" is not a set order (1, 2, …, W, D, F, WARM_UP, DROP_SET, FAILURE, Rest Timer or Note)' },
     });
   });
 
@@ -135,5 +138,60 @@ describe('Strong rows', () => {
     expect(b.workout).toBe(a.workout);
     expect(a.workout).toMatchObject({ name: 'Push', notes: 'x' });
     expect(setOf(plan.mapRow(v5Row({ 'Exercise Name': 'Cafe\u0301 Press ' }), 2)).exercise).toBe('Café Press');
+  });
+});
+
+describe('Strong as real exports write it', () => {
+  test('newer Strong 6 set orders: WARM_UP, DROP_SET, FAILURE; Note rows hold the exercise note', () => {
+    expect(strongSetType('WARM_UP', 'Set Order')).toBe('warmup');
+    expect(strongSetType('DROP_SET', 'Set Order')).toBe('drop');
+    expect(strongSetType('FAILURE', 'Set Order')).toBe('failure');
+    const plan = createStrongPlan(readHeader(V6), { unit: undefined, timeZone: 'UTC' });
+    const row = (order: string, notes: string) => ['79', '2022-08-30 17:04:33', 'Back', '5807', 'Crunch', order, '', '', '', '', '', notes, ''];
+    expect(plan.mapRow(row('Note', 'legs up, then normal'), 2)).toEqual({
+      kind: 'note', note: { workoutKey: 'strong:2022-08-30 17:04:33', exercise: 'Crunch', text: 'legs up, then normal' },
+    });
+    expect(plan.mapRow(row('Note', ''), 3)).toEqual({
+      kind: 'note', note: { workoutKey: 'strong:2022-08-30 17:04:33', exercise: 'Crunch', text: null },
+    });
+  });
+
+  test('German 5.x: its own column names and Ruhezeit rest rows', () => {
+    const german = 'Datum,Workout-Name,Dauer,Name der Übung,Reihenfolge festlegen,Gewicht,Wiederh.,Entfernung,Sekunden,Notizen,Workout-Notizen,RPE'.split(',');
+    const header = readHeader(german);
+    expect(strongDialect(header)).toBe('v5');
+    const plan = createStrongPlan(header, { unit: 'kg', timeZone: 'UTC' });
+    const row = (order: string, reps: string) => ['2025-08-01 09:46:59', 'Pull', '31min', 'Pull Up', order, '0', reps, '0', '45.0', 'eng', 'gut', ''];
+    expect(setOf(plan.mapRow(row('1', '3.0'), 2))).toMatchObject({
+      exercise: 'Pull Up', reps: 3, bodyweight: true, notes: 'eng',
+      workout: { key: 'strong:2025-08-01 09:46:59', name: 'Pull', notes: 'gut', end: '2025-08-01T10:17:59.000Z' },
+    });
+    expect(plan.mapRow(row('Ruhezeit', '0.0'), 3)).toEqual({ kind: 'skip', reason: 'rest_timer' });
+    expect(plan.mapRow(row('W', '3.0'), 4)).toEqual({
+      kind: 'problem', problem: { line: 4, column: 'Reihenfolge festlegen', problem: '"W" is not a set order (1, 2, … or Ruhezeit)' },
+    });
+  });
+
+  test('Strong 2016: the weight column is named kg, distance km, Set Order from 0, no Duration', () => {
+    const header = readHeader('Date,Workout Name,Exercise Name,Set Order,kg,Reps,km,Seconds,Notes'.split(','));
+    expect(strongDialect(header)).toBe('early');
+    const plan = createStrongPlan(header, { unit: undefined, timeZone: 'UTC' });
+    expect(plan.label).toBe('Strong 2016 (kg)');
+    const row = (order: string, reps: string, km: string) => ['2016-10-03 19:30:55', 'W1D1', 'Squat', order, '70.0', reps, km, '0', ''];
+    expect(setOf(plan.mapRow(row('0', '5', '0.0'), 2))).toMatchObject({ weight: '70', unit: 'kg', reps: 5, setType: 'normal' });
+    expect(plan.mapRow(row('0', '0', '2.5'), 3)).toEqual({ kind: 'skip', reason: 'cardio' });
+  });
+
+  test('5.x past 999 hours: an unquoted 9,719h 22m is the duration (left running, so not kept), any other extra field a bad row', () => {
+    const header = readHeader('Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE'.split(','));
+    const plan = createStrongPlan(header, { unit: 'kg', timeZone: 'UTC' });
+    const row = (...duration: string[]) => ['2024-09-29 11:58:05', 'Morning', ...duration, 'Bench Press (Barbell)', '1', '85.0', '8.0', '0', '0.0', ''];
+    expect(setOf(plan.mapRow(row('9', '719h 22m'), 2))).toMatchObject({
+      weight: '85', reps: 8, workout: { start: '2024-09-29T11:58:05.000Z', end: '2024-09-29T11:58:05.000Z' },
+    });
+    expect(setOf(plan.mapRow(row('311h 20m'), 3)).workout.end).toBe('2024-10-12T11:18:05.000Z');
+    for (const extra of [['9', '71h 22m'], ['9', '719m'], ['9x', '719h 22m'], ['1', '2']]) {
+      expect(plan.mapRow(row(...extra), 4)).toEqual({ kind: 'problem', problem: { line: 4, column: 'row', problem: 'has 11 field(s), the header has 10' } });
+    }
   });
 });

@@ -34,12 +34,13 @@ export function renderSummary(s: ImportSummary): string {
   const present = s.already_present;
   if (present.sessions > 0) {
     lines.push(`Already present, skipped: ${plural(present.sessions, 'session')} (${plural(present.sets, 'set')}).`);
-    if (s.sessions_added === 0) lines.push('Nothing new: every workout in the file was imported before.');
+    if (s.sets_added === 0) lines.push('Nothing new: every workout in the file was imported before.');
   }
   const notSets = [
     s.not_sets.rest_timer > 0 ? plural(s.not_sets.rest_timer, 'rest timer') : '',
     s.not_sets.unfilled > 0 ? plural(s.not_sets.unfilled, 'unfilled set') : '',
     s.not_sets.cardio > 0 ? plural(s.not_sets.cardio, 'cardio row') : '',
+    s.not_sets.note > 0 ? `${plural(s.not_sets.note, 'exercise note')} (kept on the exercise's next set)` : '',
   ].filter(Boolean);
   if (notSets.length > 0) lines.push(`Not sets, skipped: ${notSets.join(', ')}.`);
   if (s.invalid.count > 0) {

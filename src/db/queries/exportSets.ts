@@ -53,8 +53,11 @@ export async function exportPage(
       s.start_time::text AS session_start, s.end_time::text AS session_end,
       round(extract(epoch FROM s.end_time - s.start_time))::int AS session_seconds,
       s.notes AS session_notes, e.name AS exercise, l.set_number, l.set_type,
+      -- In the set's own unit, every digit imports kept (9 decimals): lossless. Converted
+      -- to the one unit of a Strong file, to the gram.
       trim_scale(round(
-        CASE coalesce(${filter.unit}::text, l.unit) WHEN 'lb' THEN l.weight / 0.45359237 ELSE l.weight END, 3
+        CASE coalesce(${filter.unit}::text, l.unit) WHEN 'lb' THEN l.weight / 0.45359237 ELSE l.weight END,
+        CASE WHEN ${filter.unit}::text IS NULL THEN 9 ELSE 3 END
       ))::text AS weight,
       coalesce(${filter.unit}::text, l.unit) AS unit, l.bodyweight, l.reps, trim_scale(l.rpe)::text AS rpe,
       l.performed_at::text AS performed_at, l.notes

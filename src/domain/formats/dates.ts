@@ -85,10 +85,16 @@ export function parseIsoTimestamp(text: string, column: string, zone: string | u
   return OFFSET.test(trimmed) ? trimmed : instant.toISOString();
 }
 
-/** Longer is no workout (and a huge one would put its end past what a Date can hold). */
+/**
+ * Longer is no workout's length but one left running (Strong wrote `9,719h 22m`); such a
+ * duration is not kept (and a huge one would put the end past what a Date can hold).
+ */
 const MAX_DURATION_DAYS = 31;
 
-/** `29m`, `1h 7m`, `1h`, `45s`, or plain seconds (`Duration (sec)`); null when empty. */
+/**
+ * `29m`, `1h 7m`, `1h`, `45s`, `31min`, `9,719h 22m`, or plain seconds (`Duration (sec)`);
+ * null when empty or longer than MAX_DURATION_DAYS.
+ */
 export function parseDurationSeconds(text: string, column: string): number | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
@@ -96,14 +102,13 @@ export function parseDurationSeconds(text: string, column: string): number | nul
   if (/^\d+(?:\.\d+)?$/.test(trimmed)) {
     seconds = Math.round(Number(trimmed));
   } else {
-    const match = /^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$/i.exec(trimmed);
+    const match = /^(?:(\d{1,3}(?:,\d{3})+|\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$/i.exec(trimmed);
     if (!match || (match[1] ?? match[2] ?? match[3]) === undefined) {
       fieldProblem(column, `${quoteInput(trimmed, 40)} is not a duration such as 29m or 1h 7m`);
     }
-    seconds = Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
+    seconds = Number((match[1] ?? '0').replaceAll(',', '')) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
   }
-  if (!(seconds <= MAX_DURATION_DAYS * 86_400)) fieldProblem(column, `${quoteInput(trimmed, 40)} is longer than ${MAX_DURATION_DAYS} days`);
-  return seconds;
+  return seconds <= MAX_DURATION_DAYS * 86_400 ? seconds : null;
 }
 
 /** `start` plus `seconds`, as an ISO instant. */

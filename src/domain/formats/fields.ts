@@ -15,19 +15,28 @@ export function parseNumber(text: string, column: string): number | null {
   return Number(trimmed);
 }
 
-/** Float noise off: 12.900000000000034 -> 12.9. Weights are stored to the gram (3 decimals). */
+/** Float noise off: 12.900000000000034 -> 12.9 (reps and RPE). */
 export function round3(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+/**
+ * Float noise off a weight, its digits kept: apps that convert pounds write up to 9
+ * decimals (Strong 6 wrote 50 lb as 22.6796185 kg and 143 lb as 64.863656 kg); rounded to
+ * the gram, a real 7,800-set history came out 6 kg of volume off.
+ */
+export function roundWeight(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
+}
+
 export type Weight = { weight: string; bodyweight: boolean };
 
-/** Empty or 0 is a bodyweight set (weight 0); otherwise the load, rounded to 3 decimals, at most 1000 kg. */
+/** Empty or 0 is a bodyweight set (weight 0); otherwise the load, to 9 decimals, at most 1000 kg. */
 export function parseWeight(text: string, unit: Unit, column: string): Weight {
   const value = parseNumber(text, column);
   if (value === null) return { weight: '0', bodyweight: true };
   if (value < 0) fieldProblem(column, `${text.trim()} is negative`);
-  const rounded = round3(value);
+  const rounded = roundWeight(value);
   if (rounded === 0) return { weight: '0', bodyweight: true };
   if (toKg(rounded, unit) > LIMITS.maxWeightKg) {
     fieldProblem(column, `${rounded} ${unit} is more than ${LIMITS.maxWeightKg} kg`);
@@ -85,9 +94,9 @@ export function parseRowUnit(text: string, column: string, fallback: Unit | unde
   fieldProblem(column, 'is empty; give --unit kg or --unit lb for such rows');
 }
 
-/** The unit a header names: `Weight (kg)`, `Weight (lbs)`, `weight_kg`, `weight_lbs`. */
+/** The unit a header names: `Weight (kg)`, `Weight (lbs)`, `weight_kg`, `weight_lbs`, or just `kg` (Strong 2016). */
 export function unitInHeader(name: string): Unit | undefined {
-  const match = /(?:\(|_)(kgs?|lbs?)\)?$/i.exec(name.trim());
+  const match = /(?:^|\(|_)(kgs?|lbs?)\)?$/i.exec(name.trim());
   return match ? unitFromWord(match[1]!) : undefined;
 }
 

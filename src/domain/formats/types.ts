@@ -37,19 +37,31 @@ export type ImportedSet = {
   notes: string | null;
 };
 
-/** Rows that are not sets: skipped and counted, never an error. */
-export const NOT_SET_REASONS = ['rest_timer', 'unfilled', 'cardio'] as const;
+/** Rows that are not sets: skipped and counted, never an error (a `note` row's text is kept, see ExerciseNote). */
+export const NOT_SET_REASONS = ['rest_timer', 'unfilled', 'cardio', 'note'] as const;
 export type NotSetReason = (typeof NOT_SET_REASONS)[number];
 
 /** What is wrong with one row: shown as `file:line: column: problem`. */
 export type RowProblem = { line: number; column: string; problem: string };
 
+/**
+ * A row that holds an exercise's note for one workout (Strong 6 `Note` rows). It comes
+ * before that exercise's sets; the import keeps its text on the exercise's next set in
+ * that workout (with the set's own note after it).
+ */
+export type ExerciseNote = { workoutKey: string; exercise: string; text: string | null };
+
 export type RowOutcome =
   | { kind: 'set'; set: ImportedSet }
+  | { kind: 'note'; note: ExerciseNote }
   | { kind: 'skip'; reason: NotSetReason }
   | { kind: 'problem'; problem: RowProblem };
 
-/** Maps one CSV record (fields in header order) to an outcome. Pure: no I/O, no state that changes results. */
+/**
+ * Maps one CSV record (fields in header order) to an outcome. No I/O; the outcome depends on
+ * the record alone, but for what earlier rows of the file decided (Strong: which workout came
+ * first at a start second keeps the plain key).
+ */
 export type RowMapper = (record: readonly string[], line: number) => RowOutcome;
 
 export type MapperOptions = {

@@ -2,7 +2,7 @@ import { LIMITS, SET_TYPES, type SetType } from '../limits.js';
 import { toKg, UNITS, type Unit } from '../units.js';
 import { quoteInput } from '../quoteInput.js';
 import { parseIsoTimestamp } from './dates.js';
-import { parseName, parseNotes, parseNumber, parseOptionalName, parseReps, parseRpe, round3 } from './fields.js';
+import { parseName, parseNotes, parseNumber, parseOptionalName, parseReps, parseRpe, roundWeight } from './fields.js';
 import { fieldAt, fieldProblem, rowMapper, type Header } from './header.js';
 import type { FormatReader, ImportPlan, MapperOptions } from './types.js';
 import { workoutMemo } from './workoutMemo.js';
@@ -59,7 +59,7 @@ export function createWorkoutPlan(header: Header, options: MapperOptions): Impor
     const setUnit: Unit = oneOf(UNITS, fieldAt(record, unit), name(unit));
     const load = parseNumber(fieldAt(record, weight), name(weight));
     if (load === null || load < 0) fieldProblem(name(weight), 'must be a number, 0 or more');
-    if (toKg(round3(load), setUnit) > LIMITS.maxWeightKg) fieldProblem(name(weight), `${load} ${setUnit} is more than ${LIMITS.maxWeightKg} kg`);
+    if (toKg(roundWeight(load), setUnit) > LIMITS.maxWeightKg) fieldProblem(name(weight), `${load} ${setUnit} is more than ${LIMITS.maxWeightKg} kg`);
     const setReps = parseReps(fieldAt(record, reps), name(reps));
     if (setReps === null) fieldProblem(name(reps), 'must be a whole number from 1 to 1000');
     const type: SetType = oneOf(SET_TYPES, fieldAt(record, setType), name(setType));
@@ -71,7 +71,7 @@ export function createWorkoutPlan(header: Header, options: MapperOptions): Impor
         exercise: parseName(fieldAt(record, exercise), name(exercise)),
         setNumber: Number(numberText),
         setType: type,
-        weight: String(round3(load)),
+        weight: String(roundWeight(load)),
         unit: setUnit,
         bodyweight: oneOf(['true', 'false'], fieldAt(record, bodyweight), name(bodyweight)) === 'true',
         reps: setReps,
