@@ -2,8 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // An e2e test spawns many CLI processes; on two shared cores a heavy one (round trips,
+    // every command as another user) can take a minute, so the bound is for hangs only.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
     // Files run in parallel, one fork each; a file's tests run in order. Most of an e2e test's
     // time is spent waiting on the CLI processes it spawns, so three forks keep two cores
     // busy (vitest's default on two cores is a single fork).
