@@ -1,13 +1,11 @@
-/** `host:port/database` of a connection string, never its password. */
-export function describeTarget(connectionString: string): string {
+import { describeSettings, parseConnectionString, resolveConnection } from './connectionConfig.js';
+
+/** `host:port/database` of a connection string as libpq reads it, never its password. */
+export function describeTarget(connectionString: string, env: NodeJS.ProcessEnv = process.env): string {
   try {
-    const url = new URL(connectionString);
-    const host = url.hostname || url.searchParams.get('host') || 'localhost';
-    const port = url.port || '5432';
-    const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || url.username || 'postgres';
-    return `${host}:${port}/${database}`;
+    return describeSettings(resolveConnection(connectionString, env));
   } catch {
-    return 'the database given by DATABASE_URL (unparsable URL)';
+    return 'the database given by DATABASE_URL (unparsable connection string)';
   }
 }
 
@@ -35,8 +33,19 @@ export function redactSecrets(text: string, connectionStrings: ReadonlyArray<str
       // An unparsable URL: hide it whole.
       redacted = redacted.split(connectionString).join('***');
     }
+    const password = passwordOf(connectionString);
+    if (password) redacted = redacted.split(password).join('***');
   }
   return redacted.replace(URL_CREDENTIALS, '$1***@').replace(PASSWORD_PARAMETER, '$1***');
+}
+
+/** The password a connection string carries (keyword/value or URL), as libpq reads it. */
+function passwordOf(connectionString: string): string | undefined {
+  try {
+    return parseConnectionString(connectionString).password;
+  } catch {
+    return undefined;
+  }
 }
 
 function safeDecode(text: string): string {
