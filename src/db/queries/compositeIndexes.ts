@@ -70,18 +70,18 @@ const backendPid = sql.type(z.object({ pid: z.number() }))`SELECT pg_backend_pid
  * (the lock "released" on a backend that never took it, the timeout lifted on one and
  * the build cancelled on another, the SET left for the next client), so the builds are
  * refused there. A pooler shows itself by announcing a backend pid at connect
- * (`announcedPid`) that is not the pid of the backend answering. --dry-run reads only.
+ * (`announcedPid`) that is not the pid of the backend answering. --dry-run, and a run
+ * that finds both indexes valid, only read: they work anywhere.
  */
 export async function migrateIndexes(
   pool: DatabasePool,
   { concurrently, dryRun, announcedPid }: { concurrently: boolean; dryRun: boolean; announcedPid: () => number | undefined },
 ): Promise<Array<{ name: string; action: IndexAction }>> {
-  if (dryRun) {
-    return (await indexStates(pool)).map(({ name, state }) => ({
-      name,
-      action: state === 'valid' ? 'present' : state === 'missing' ? 'would create' : 'would rebuild',
-    }));
-  }
+  const planned = (await indexStates(pool)).map(({ name, state }) => ({
+    name,
+    action: (state === 'valid' ? 'present' : state === 'missing' ? 'would create' : 'would rebuild') as IndexAction,
+  }));
+  if (dryRun || planned.every((index) => index.action === 'present')) return planned;
   return pool.connect(async (connection: DatabasePoolConnection) => {
     if (concurrently && (await connection.oneFirst(backendPid)) !== announcedPid()) {
       throw new PooledConnectionError(
