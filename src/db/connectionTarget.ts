@@ -1,13 +1,4 @@
-import { describeSettings, parseConnectionString, resolveConnection } from './connectionConfig.js';
-
-/** `host:port/database` of a connection string as libpq reads it, never its password. */
-export function describeTarget(connectionString: string, env: NodeJS.ProcessEnv = process.env): string {
-  try {
-    return describeSettings(resolveConnection(connectionString, env));
-  } catch {
-    return 'the database given by DATABASE_URL (unparsable connection string)';
-  }
-}
+import { parseConnectionString } from './connectionConfig.js';
 
 // user:password@ in any URL, and password=… as a key/value or query parameter.
 const URL_CREDENTIALS = /(\b[a-z][\w+.-]*:\/\/[^\s/@:]*:)\S*@/gi;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { describeSettings, parseConnectionString, resolveConnection } from '../../src/db/connectionConfig.js';
-import { describeTarget, redactSecrets } from '../../src/db/connectionTarget.js';
+import { redactSecrets } from '../../src/db/connectionTarget.js';
 import { tlsAttempts } from '../../src/db/tlsAttempts.js';
 import { UsageError } from '../../src/errors.js';
 
@@ -60,7 +60,7 @@ describe('connection strings as libpq reads them', () => {
 
   test('passwords: percent-decoded, never in the target', () => {
     expect(resolve('postgres://me:p%40ss%23w@db/gym').password).toBe('p@ss#w');
-    expect(describeTarget('postgres://me:s3cret@db.example:6543/gym')).toBe('db.example:6543/gym');
+    expect(describeSettings(resolve('postgres://me:s3cret@db.example:6543/gym'))).toBe('db.example:6543/gym');
     expect(redactSecrets("connecting with password='a b' failed", ["host=db password='a b'"])).toBe(
       "connecting with password='***' failed",
     );
