@@ -91,12 +91,17 @@ export function createCliDriverFactory(settings: SessionSettings): DriverFactory
       let lost: unknown;
       let inTransaction = false;
       const open = (config: pg.ClientConfig) => {
-        client = new pg.Client(config);
-        client.on('end', () => {
-          ended = true;
+        const opened = new pg.Client(config);
+        client = opened;
+        ended = false;
+        // Only the client in use counts: an attempt given up for the next TLS choice also ends.
+        opened.on('end', () => {
+          if (client === opened) ended = true;
         });
-        client.on('error', (error) => clientEventEmitter.emit('error', error));
-        client.on('notice', (notice) => {
+        opened.on('error', (error) => {
+          if (client === opened) clientEventEmitter.emit('error', error);
+        });
+        opened.on('notice', (notice) => {
           if (notice.message) clientEventEmitter.emit('notice', { message: notice.message });
         });
       };
