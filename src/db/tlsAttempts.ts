@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
 import { UsageError } from '../errors.js';
-import { isSocket, type ConnectionSettings } from './connectionConfig.js';
+import { type ConnectionSettings, isSocket } from './connectionConfig.js';
 
 /** What node-postgres takes as `ssl`: false for plain text, else Node's TLS options. */
 export type TlsOption = false | ConnectionOptions;

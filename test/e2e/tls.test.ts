@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { startPrivateCluster, type PrivateCluster } from '../helpers/privateCluster.js';
+import { type PrivateCluster, startPrivateCluster } from '../helpers/privateCluster.js';
 import { BACKEND } from '../helpers/testDatabase.js';
 import { withClient } from '../helpers/withClient.js';
 
