@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { SERVER_VARIABLES } from './db/connectionConfig.js';
 import { nameSchema } from './domain/limits.js';
 import { UsageError } from './errors.js';
 import type { GlobalOptions } from './program.js';
@@ -12,6 +13,8 @@ const seconds = (field: string) =>
 
 const configSchema = z.object({
   databaseUrl: z.string().min(1).optional(),
+  /** Where databaseUrl came from, for `db status`: --database-url, DATABASE_URL or the PG* variables set. */
+  databaseSource: z.string().optional(),
   userName: nameSchema('the user name (--user, WORKOUT_USER)'),
   json: z.boolean(),
   color: z.boolean(),
@@ -24,10 +27,34 @@ const configSchema = z.object({
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
 
+const KEYWORD: Record<(typeof SERVER_VARIABLES)[number], string> = {
+  PGHOST: 'host',
+  PGHOSTADDR: 'hostaddr',
+  PGDATABASE: 'dbname',
+  PGSERVICE: 'service',
+};
+
+/**
+ * The server, as libpq's tools choose it: --database-url, else DATABASE_URL, else the PG*
+ * variables when one of them names a server (as a keyword/value string, the rest of PG*
+ * still applies); else none: the embedded database.
+ */
+function chooseServer(options: GlobalOptions, env: NodeJS.ProcessEnv): { databaseUrl?: string; databaseSource?: string } {
+  if (options.databaseUrl !== undefined) return { databaseUrl: options.databaseUrl, databaseSource: '--database-url' };
+  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL, databaseSource: 'DATABASE_URL' };
+  const named = SERVER_VARIABLES.filter((name) => env[name]);
+  if (named.length === 0) return {};
+  const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return {
+    databaseUrl: named.map((name) => `${KEYWORD[name]}=${quote(env[name]!)}`).join(' '),
+    databaseSource: named.join(', '),
+  };
+}
+
 /** One frozen object from flags, then environment, then defaults. */
 export function loadConfig(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse({
-    databaseUrl: options.databaseUrl ?? (env.DATABASE_URL || undefined),
+    ...chooseServer(options, env),
     userName: options.user ?? (env.WORKOUT_USER || os.userInfo().username),
     json: options.json ?? false,
     color: options.color !== false && !env.NO_COLOR && process.stdout.isTTY === true && !(options.json ?? false),

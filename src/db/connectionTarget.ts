@@ -1,15 +1,4 @@
-/** `host:port/database` of a connection string, never its password. */
-export function describeTarget(connectionString: string): string {
-  try {
-    const url = new URL(connectionString);
-    const host = url.hostname || url.searchParams.get('host') || 'localhost';
-    const port = url.port || '5432';
-    const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || url.username || 'postgres';
-    return `${host}:${port}/${database}`;
-  } catch {
-    return 'the database given by DATABASE_URL (unparsable URL)';
-  }
-}
+import { parseConnectionString } from './connectionConfig.js';
 
 // user:password@ in any URL, and password=… as a key/value or query parameter.
 const URL_CREDENTIALS = /(\b[a-z][\w+.-]*:\/\/[^\s/@:]*:)\S*@/gi;
@@ -35,8 +24,19 @@ export function redactSecrets(text: string, connectionStrings: ReadonlyArray<str
       // An unparsable URL: hide it whole.
       redacted = redacted.split(connectionString).join('***');
     }
+    const password = passwordOf(connectionString);
+    if (password) redacted = redacted.split(password).join('***');
   }
   return redacted.replace(URL_CREDENTIALS, '$1***@').replace(PASSWORD_PARAMETER, '$1***');
+}
+
+/** The password a connection string carries (keyword/value or URL), as libpq reads it. */
+function passwordOf(connectionString: string): string | undefined {
+  try {
+    return parseConnectionString(connectionString).password;
+  } catch {
+    return undefined;
+  }
 }
 
 function safeDecode(text: string): string {

@@ -1,6 +1,6 @@
 import { createPool, type DatabasePool } from 'slonik';
 import type { Config } from '../config.js';
-import { describeTarget } from './connectionTarget.js';
+import { describeSettings, resolveConnection, type ConnectionSettings } from './connectionConfig.js';
 import { dataDir } from './dataDir.js';
 import { toWorkoutError } from './databaseErrors.js';
 import { createCliDriverFactory } from './driver.js';
@@ -16,6 +16,8 @@ export type Database = {
   backend: Backend;
   /** host:port/database or the data directory: safe to print. */
   target: string;
+  /** The backend pid the server announced at connect (a pooler announces a made-up one); undefined before connecting. */
+  announcedPid: () => number | undefined;
   /** Runs `work`, maps driver errors to typed ones, and always closes the database. */
   run: <T>(work: (pool: DatabasePool) => Promise<T>) => Promise<T>;
 };
@@ -39,15 +41,23 @@ export type OpenOptions = {
   longRunning?: boolean;
 };
 
-async function createCliPool(config: Config, connectionString: string, server: boolean, longRunning: boolean) {
-  return createPool(connectionString, {
+async function createCliPool(
+  config: Config,
+  connection: ConnectionSettings,
+  server: boolean,
+  longRunning: boolean,
+  onConnected: (announcedPid: number) => void,
+) {
+  // slonik hands the string only to the driver, which takes `connection` instead.
+  return createPool('postgres://', {
     driverFactory: createCliDriverFactory({
-      connectionString,
+      connection,
       connectTimeoutMs: config.connectTimeoutMs,
-      lockTimeoutMs: config.lockTimeoutMs,
-      statementTimeoutMs: config.statementTimeoutMs,
-      sendTimeouts: server,
+      // PGlite takes no timeouts; long work (index builds) sets its own on a connection of its own.
+      timeouts:
+        server && !longRunning ? { lockMs: config.lockTimeoutMs, statementMs: config.statementTimeoutMs } : undefined,
       queryTimeoutMs: server && !longRunning ? config.statementTimeoutMs + config.connectTimeoutMs : undefined,
+      onConnected,
     }),
     // One short-lived process, one connection: nothing to reset or retry at connect.
     maximumPoolSize: 1,
@@ -85,13 +95,19 @@ async function endQuietly(pool: DatabasePool): Promise<void> {
  * (created and migrated on first use); `options.schema` says what the schema must be.
  */
 export async function openDatabase(config: Config, options: OpenOptions): Promise<Database> {
+  let announcedPid: number | undefined;
+  const onConnected = (pid: number) => {
+    announcedPid = pid;
+  };
   if (config.databaseUrl) {
-    const target = describeTarget(config.databaseUrl);
-    const pool = await createCliPool(config, config.databaseUrl, true, options.longRunning ?? false);
+    const connection = resolveConnection(config.databaseUrl);
+    const target = describeSettings(connection);
+    const pool = await createCliPool(config, connection, true, options.longRunning ?? false, onConnected);
     return {
       pool,
       backend: 'server',
       target,
+      announcedPid: () => announcedPid,
       run: async (work) => {
         try {
           if (options.schema === 'current') await assertSchemaCurrent(pool);
@@ -109,7 +125,7 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
   const target = home;
   let pool: DatabasePool;
   try {
-    pool = await createCliPool(config, embedded.connectionString, false, true);
+    pool = await createCliPool(config, resolveConnection(embedded.connectionString, {}), false, true, onConnected);
   } catch (error) {
     await embedded.close();
     throw toWorkoutError(error, target);
@@ -118,6 +134,7 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
     pool,
     backend: 'embedded',
     target,
+    announcedPid: () => announcedPid,
     run: async (work) => {
       try {
         if (options.schema !== 'any') await migrate(pool);

@@ -27,6 +27,18 @@ function codeOf(error: unknown): string | undefined {
   return undefined;
 }
 
+// Node's codes for a server certificate that failed a check, and what failed.
+const CERTIFICATE_CHECKS: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'it is self-signed, and not the root certificate given (sslrootcert)',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its chain ends in a root certificate that is not the one given (sslrootcert)',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'it is not signed by the root certificate given (sslrootcert)',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'it is not signed by the root certificate given (sslrootcert)',
+  UNABLE_TO_GET_ISSUER_CERT: 'it is not signed by the root certificate given (sslrootcert)',
+  CERT_HAS_EXPIRED: 'it has expired',
+  CERT_NOT_YET_VALID: 'it is not valid yet',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'the host name is not one it was issued for (sslmode=verify-full checks it; verify-ca does not)',
+};
+
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN']);
 // SQLSTATE classes 08 (connection), 28 (auth), 3D000 (no such database), 57P03 (starting up).
 const UNAVAILABLE_SQLSTATE = /^(08|28|3D000|57P03)/;
@@ -50,6 +62,17 @@ export function toWorkoutError(error: unknown, target: string): Error {
     return new DatabaseUnavailableError(
       `${target} stopped answering (no reply within statement_timeout + connect timeout); nothing was written, try again`,
     );
+  }
+  if (code && CERTIFICATE_CHECKS[code]) {
+    return new DatabaseUnavailableError(
+      `cannot connect to ${target}: the server's certificate failed verification: ${CERTIFICATE_CHECKS[code]}`,
+    );
+  }
+  if (/does not support SSL/i.test(message)) {
+    return new DatabaseUnavailableError(`cannot connect to ${target}: the server does not accept TLS, which sslmode requires`);
+  }
+  if (code === '53300') {
+    return new DatabaseUnavailableError(`cannot connect to ${target}: the server has no free connection (${message}); try again`);
   }
   if (code && UNREACHABLE.has(code)) {
     return new DatabaseUnavailableError(`cannot connect to ${target}: ${code} (is the server running?)`);
@@ -85,6 +108,18 @@ export function toWorkoutError(error: unknown, target: string): Error {
   }
   if (code === '42P01' || code === '42883') {
     return new PendingMigrationsError(`the database at ${target} has no workout schema (or an old one); run \`workout db migrate\``);
+  }
+  if (code === '25006') {
+    return new WorkoutError(
+      `${target} is read-only (a hot standby, or default_transaction_read_only for this role): ` +
+        'writes need the primary server and a role that may write',
+    );
+  }
+  if (code === '42501' && /for (schema|database)\b|must be owner/.test(message)) {
+    return new WorkoutError(
+      `${target} refused: ${message} (changing the schema needs a role that may create in it: ` +
+        'run `workout db migrate` as the owner of the database)',
+    );
   }
   if (code === '42501') {
     return new WorkoutError(

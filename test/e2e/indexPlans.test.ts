@@ -1,5 +1,6 @@
 import { createPool, type Interceptor, type Query } from 'slonik';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { resolveConnection } from '../../src/db/connectionConfig.js';
 import { createCliDriverFactory } from '../../src/db/driver.js';
 import { addSet } from '../../src/db/queries/addSet.js';
 import type { NewSet } from '../../src/domain/newSet.js';
@@ -40,7 +41,12 @@ async function captureAddSetStatement(url: string, set: NewSet): Promise<Query> 
     },
   };
   const pool = await createPool(url, {
-    driverFactory: createCliDriverFactory({ connectionString: url, connectTimeoutMs: 5000, lockTimeoutMs: 10_000, statementTimeoutMs: 60_000, sendTimeouts: true, queryTimeoutMs: undefined }),
+    driverFactory: createCliDriverFactory({
+      connection: resolveConnection(url),
+      connectTimeoutMs: 5000,
+      timeouts: { lockMs: 10_000, statementMs: 60_000 },
+      queryTimeoutMs: undefined,
+    }),
     interceptors: [interceptor],
     maximumPoolSize: 1,
     typeParsers: [],

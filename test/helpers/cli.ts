@@ -9,10 +9,14 @@ export type CliOptions = {
   timeoutMs?: number;
 };
 
-/** The environment a test's CLI runs in: this one, without DATABASE_URL, user `tester`, no colour; then `env`. */
+/**
+ * The environment a test's CLI runs in: this one, without DATABASE_URL or a PG* variable that
+ * would pick a server instead of the embedded database, user `tester`, no colour; then `env`.
+ */
 export function cliEnv(env: Record<string, string | undefined>): Record<string, string> {
   const childEnv: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...process.env, DATABASE_URL: undefined, WORKOUT_USER: 'tester', NO_COLOR: '1', ...env })) {
+  const noServer = { DATABASE_URL: undefined, PGHOST: undefined, PGHOSTADDR: undefined, PGDATABASE: undefined, PGSERVICE: undefined };
+  for (const [key, value] of Object.entries({ ...process.env, ...noServer, WORKOUT_USER: 'tester', NO_COLOR: '1', ...env })) {
     if (value !== undefined) childEnv[key] = value;
   }
   return childEnv;

@@ -39,9 +39,16 @@ export function silentServer(): Promise<FakeServer> {
  */
 export function stalledServer(): Promise<FakeServer> {
   return listen((socket) => {
-    socket.once('data', () => {
+    const onData = (data: Buffer) => {
+      // An SSLRequest (sslmode prefer, libpq's default): "no TLS here", then the startup packet comes.
+      if (data.length === 8 && data.readInt32BE(4) === 80_877_103) {
+        socket.write('N');
+        return;
+      }
+      socket.off('data', onData);
       socket.write(Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 0, 0x5a, 0, 0, 0, 5, 0x49]));
-    });
+    };
+    socket.on('data', onData);
   });
 }
 

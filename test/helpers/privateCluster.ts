@@ -15,6 +15,9 @@ const BIN_DIR = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
  */
 export type PrivateCluster = {
   url: string;
+  port: number;
+  /** The cluster's folder: its Unix socket is here, and files put here are readable by the server. */
+  dir: string;
   start: () => Promise<void>;
   stop: (mode?: 'fast' | 'immediate') => Promise<void>;
   restart: () => Promise<void>;
@@ -26,16 +29,31 @@ function asOwner(command: string, args: string[]) {
   return process.getuid?.() === 0 ? run('runuser', ['-u', 'postgres', '--', binary, ...args]) : run(binary, args);
 }
 
-export async function startPrivateCluster(): Promise<PrivateCluster> {
+export type ClusterOptions = {
+  /** Server settings beyond the defaults (`-c name=value`). */
+  settings?: Record<string, string>;
+  /** pg_hba.conf's lines instead of initdb's (trust for everyone). */
+  hba?: string;
+  /** Writes files the server needs (certificates) into the cluster's folder before it starts. */
+  prepare?: (dir: string) => Promise<void>;
+};
+
+export async function startPrivateCluster(clusterOptions: ClusterOptions = {}): Promise<PrivateCluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workout-cluster-'));
   if (process.getuid?.() === 0) await run('chown', ['postgres', dir]);
   const data = path.join(dir, 'data');
   const port = await closedPort();
   await asOwner('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  if (clusterOptions.hba !== undefined) fs.writeFileSync(path.join(data, 'pg_hba.conf'), clusterOptions.hba);
+  await clusterOptions.prepare?.(dir);
+  if (process.getuid?.() === 0) await run('chown', ['-R', 'postgres', dir]);
+  const settings = Object.entries(clusterOptions.settings ?? {}).map(([name, value]) => ` -c ${name}=${value}`);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off${settings.join('')}`;
   const pgCtl = (...args: string[]) => asOwner('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', ...args]);
   const cluster: PrivateCluster = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    dir,
     start: async () => {
       await pgCtl('-o', options, 'start');
     },

@@ -37,3 +37,29 @@ describe('toWorkoutError: how a lost connection is reported', () => {
     );
   });
 });
+
+describe('toWorkoutError: refusals that name their cause and the target', () => {
+  test('no free connection slot (max_connections): exit 3, naming the target', () => {
+    const error = toWorkoutError(withCode('sorry, too many clients already', '53300'), TARGET);
+    expect(error).toBeInstanceOf(DatabaseUnavailableError);
+    expect(error.message).toBe('cannot connect to db:5432/gym: the server has no free connection (sorry, too many clients already); try again');
+  });
+
+  test('a certificate that fails a check: exit 3, saying which check', () => {
+    const selfSigned = toWorkoutError(withCode('self-signed certificate', 'DEPTH_ZERO_SELF_SIGNED_CERT'), TARGET);
+    expect(selfSigned).toBeInstanceOf(DatabaseUnavailableError);
+    expect(selfSigned.message).toMatch(/^cannot connect to db:5432\/gym: the server's certificate failed verification: it is self-signed/);
+    const wrongHost = toWorkoutError(withCode("Hostname/IP does not match certificate's altnames", 'ERR_TLS_CERT_ALTNAME_INVALID'), TARGET);
+    expect(wrongHost.message).toMatch(/the host name is not one it was issued for/);
+  });
+
+  test('a write on a read-only connection, and a schema change without CREATE: no talk of row-level security', () => {
+    const readOnly = toWorkoutError(withCode('cannot execute INSERT in a read-only transaction', '25006'), TARGET);
+    expect(readOnly.message).toMatch(/^db:5432\/gym is read-only \(a hot standby, or default_transaction_read_only/);
+    const noCreate = toWorkoutError(withCode('permission denied for schema public', '42501'), TARGET);
+    expect(noCreate.message).toBe(
+      'db:5432/gym refused: permission denied for schema public (changing the schema needs a role that may create in it: ' +
+        'run `workout db migrate` as the owner of the database)',
+    );
+  });
+});

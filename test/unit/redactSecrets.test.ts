@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { describeTarget, redactSecrets } from '../../src/db/connectionTarget.js';
+import { describeSettings, resolveConnection } from '../../src/db/connectionConfig.js';
+import { redactSecrets } from '../../src/db/connectionTarget.js';
+
+const describeTarget = (url: string) => describeSettings(resolveConnection(url, {}));
 
 describe('redactSecrets', () => {
   test.each([

@@ -30,11 +30,14 @@ export async function migrateCommand({ config, output }: CommandContext, { rowLe
 export async function statusCommand({ config, output }: CommandContext) {
   const database = await openDatabase(config, { schema: 'any' });
   const status = await database.run((pool) => databaseStatus(pool));
-  const report = { backend: database.backend, target: database.target, ...status };
+  // Which setting chose the target: a PG* variable left in the environment must not pick a server unnoticed.
+  const source = config.databaseSource ?? 'no --database-url, DATABASE_URL, PGHOST, PGHOSTADDR, PGDATABASE or PGSERVICE';
+  const report = { backend: database.backend, target: database.target, source, ...status };
   output.result(report, (r) => {
     const pending = r.migrations.filter((migration) => !migration.applied);
     const lines = [
       `backend:     ${r.backend} (${r.target})`,
+      `chosen by:   ${r.source}`,
       `server:      PostgreSQL ${r.serverVersion}`,
       `migrations:  ${r.migrations.length - pending.length} applied, ${pending.length} pending` +
         (pending.length > 0 ? ` (${pending.map((m) => m.version).join(', ')}; run \`workout db migrate\`)` : ''),
@@ -48,7 +51,7 @@ export async function statusCommand({ config, output }: CommandContext) {
 export async function migrateIndexesCommand({ config, output }: CommandContext, { dryRun }: MigrateIndexesInput) {
   const database = await openDatabase(config, { schema: 'any', longRunning: true });
   const results = await database.run((pool) =>
-    migrateIndexes(pool, { concurrently: database.backend === 'server', dryRun }),
+    migrateIndexes(pool, { concurrently: database.backend === 'server', dryRun, announcedPid: database.announcedPid }),
   );
   output.result(results, (rows) => rows.map((row) => `${row.name}: ${row.action}`).join('\n'));
 }

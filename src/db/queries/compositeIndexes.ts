@@ -1,5 +1,6 @@
 import { sql, type DatabasePool, type DatabasePoolConnection } from 'slonik';
 import { z } from 'zod';
+import { WorkoutError } from '../../errors.js';
 
 /**
  * The two composite indexes the hot path needs, by the names the original system gave
@@ -51,21 +52,49 @@ export async function indexStates(
   });
 }
 
+/** Index builds were asked for on a connection through a pooler, where they cannot be made safe (exit 1). */
+export class PooledConnectionError extends WorkoutError {
+  override name = 'PooledConnectionError';
+}
+
+const backendPid = sql.type(z.object({ pid: z.number() }))`SELECT pg_backend_pid() AS pid`;
+
 /**
  * Creates missing indexes and rebuilds invalid ones (left by an interrupted
  * CONCURRENTLY build). On a server it builds CONCURRENTLY, so writers go on, under a
  * session advisory lock so that two operators never drop each other's build.
+ *
+ * A CONCURRENTLY build cannot run in a transaction, so its lifted timeouts and that lock
+ * must live in the session: that needs a connection straight to the server. Behind a
+ * transaction pooler (PgBouncer) each statement may land on another server connection
+ * (the lock "released" on a backend that never took it, the timeout lifted on one and
+ * the build cancelled on another, the SET left for the next client), so the builds are
+ * refused there. A pooler shows itself by announcing a backend pid at connect
+ * (`announcedPid`) that is not the pid of the backend answering. --dry-run, and a run
+ * that finds both indexes valid, only read: they work anywhere.
  */
 export async function migrateIndexes(
   pool: DatabasePool,
-  { concurrently, dryRun }: { concurrently: boolean; dryRun: boolean },
+  { concurrently, dryRun, announcedPid }: { concurrently: boolean; dryRun: boolean; announcedPid: () => number | undefined },
 ): Promise<Array<{ name: string; action: IndexAction }>> {
+  const planned = (await indexStates(pool)).map(({ name, state }) => ({
+    name,
+    action: (state === 'valid' ? 'present' : state === 'missing' ? 'would create' : 'would rebuild') as IndexAction,
+  }));
+  if (dryRun || planned.every((index) => index.action === 'present')) return planned;
   return pool.connect(async (connection: DatabasePoolConnection) => {
+    if (concurrently && (await connection.oneFirst(backendPid)) !== announcedPid()) {
+      throw new PooledConnectionError(
+        'db migrate-indexes needs a direct connection to the server, not one through a connection pooler ' +
+          '(PgBouncer): point --database-url at the server itself (--dry-run works through the pooler)',
+      );
+    }
     await connection.query(sql.unsafe`SELECT pg_advisory_lock(hashtext('workout_migrate_indexes'))`);
     try {
       // An index build on a large table outlasts any per-statement limit meant for sets, and
       // CONCURRENTLY waits for every transaction in flight: giving up at lock_timeout would
       // leave an INVALID index behind (still updated by every write) instead of an index.
+      // Session settings are safe here: the connection is the server's own and ends with the command.
       await connection.query(sql.unsafe`SET statement_timeout = 0`);
       await connection.query(sql.unsafe`SET lock_timeout = 0`);
       const states = await indexStates(connection);
@@ -74,17 +103,30 @@ export async function migrateIndexes(
         const state = states.find((candidate) => candidate.name === index.name)!.state;
         if (state === 'valid') {
           results.push({ name: index.name, action: 'present' });
-        } else if (dryRun) {
-          results.push({ name: index.name, action: state === 'missing' ? 'would create' : 'would rebuild' });
-        } else {
+          continue;
+        }
+        try {
           if (state === 'invalid') await connection.query(index.drop(concurrently));
           await connection.query(index.create(concurrently));
-          results.push({ name: index.name, action: state === 'missing' ? 'created' : 'rebuilt' });
+        } catch (error) {
+          if (!concurrently) throw error;
+          throw new WorkoutError(
+            `building ${index.name} failed (${messageOf(error)}): it may be left INVALID, which every write still ` +
+              'maintains; run `workout db migrate-indexes` again to rebuild it',
+          );
         }
+        results.push({ name: index.name, action: state === 'missing' ? 'created' : 'rebuilt' });
       }
       return results;
     } finally {
       await connection.query(sql.unsafe`SELECT pg_advisory_unlock(hashtext('workout_migrate_indexes'))`);
     }
   });
+}
+
+/** The innermost message (slonik wraps the driver's error). */
+function messageOf(error: unknown): string {
+  let current = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(current);
 }
