@@ -17,7 +17,7 @@ export function createProgram(): Command {
   return new Command('workout')
     .description('A fast, scriptable workout log on PostgreSQL (embedded, or a server via DATABASE_URL).')
     .version('0.1.0')
-    .option('--database-url <url>', 'PostgreSQL server to use (default: $DATABASE_URL, else the embedded database)')
+    .option('--database-url <url>', 'PostgreSQL server to use, as a URL or libpq key=value string (default: $DATABASE_URL, else PGHOST/PGDATABASE/PGSERVICE, else the embedded database)')
     .option('--user <name>', 'whose log (default: $WORKOUT_USER, else your OS user name)')
     .option('--json', 'print results as JSON')
     .option('--no-color', 'no colour (also NO_COLOR, or when stdout is not a terminal)')
@@ -42,8 +42,8 @@ Examples:
   $ DATABASE_URL=postgres://me@db/gym workout db migrate
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 database unavailable.
-Environment: DATABASE_URL, WORKOUT_USER, WORKOUT_HOME (embedded data folder), NO_COLOR,
-  WORKOUT_CONNECT_TIMEOUT, WORKOUT_LOCK_TIMEOUT, WORKOUT_STATEMENT_TIMEOUT (seconds, as the options).
+Environment: DATABASE_URL (else libpq's PGHOST, PGDATABASE, PGSERVICE, …), WORKOUT_USER,
+  WORKOUT_HOME (embedded data folder), NO_COLOR, WORKOUT_CONNECT_TIMEOUT, WORKOUT_LOCK_TIMEOUT, WORKOUT_STATEMENT_TIMEOUT (seconds, as the options).
 A password in DATABASE_URL is never printed; prefer it (or PGPASSWORD) to --database-url,
 which other users of the machine can see in the process list.`,
     );
