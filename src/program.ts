@@ -43,7 +43,8 @@ Examples:
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 database unavailable.
 Environment: DATABASE_URL (else libpq's PGHOST, PGDATABASE, PGSERVICE, …), WORKOUT_USER,
-  WORKOUT_HOME (embedded data folder), NO_COLOR, WORKOUT_CONNECT_TIMEOUT, WORKOUT_LOCK_TIMEOUT, WORKOUT_STATEMENT_TIMEOUT (seconds, as the options).
+  WORKOUT_HOME (embedded data folder), NO_COLOR, WORKOUT_CONNECT_TIMEOUT,
+  WORKOUT_LOCK_TIMEOUT, WORKOUT_STATEMENT_TIMEOUT (seconds, as the options).
 A password in DATABASE_URL is never printed; prefer it (or PGPASSWORD) to --database-url,
 which other users of the machine can see in the process list.`,
     );
