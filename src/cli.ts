@@ -17,6 +17,7 @@ const GROUPS: Record<string, [description: string, load: () => Promise<{ define:
     () => import('./commands/import.js'),
   ],
   export: ['write your sets to stdout: workout CSV (lossless), Strong 5.x CSV or JSON', () => import('./commands/export.js')],
+  config: ['your settings, kept in the database (unit)', () => import('./commands/config.js')],
   db: ['schema and indexes', () => import('./commands/db.js')],
 };
 

@@ -36,7 +36,7 @@ export function define(set: Command): void {
     .option('--reps <n>', 'reps, instead of SET notation')
     .option('--rpe <r>', 'rate of perceived exertion, 1-10 in halves')
     .option('--type <type>', 'normal, warmup, drop or failure', 'normal')
-    .option('--unit <unit>', 'kg or lb (default kg, or the unit written in SET)')
+    .option('--unit <unit>', 'kg or lb (default: the unit written in SET, else yours: see workout config)')
     .option('--note <text>', 'a note on the set')
     .option('--at <iso>', 'when the set was done (ISO 8601; default now)')
     .addHelpText(
