@@ -18,6 +18,7 @@ const GROUPS: Record<string, [description: string, load: () => Promise<{ define:
   ],
   export: ['write your sets to stdout: workout CSV (lossless), Strong 5.x CSV or JSON', () => import('./commands/export.js')],
   config: ['your settings, kept in the database (unit)', () => import('./commands/config.js')],
+  last: ["an exercise's sets last time, and today's so far", () => import('./commands/last.js')],
   db: ['schema and indexes', () => import('./commands/db.js')],
 };
 
