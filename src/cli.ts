@@ -21,6 +21,7 @@ const GROUPS: Record<string, [description: string, load: () => Promise<{ define:
   last: ["an exercise's sets last time, and today's so far", () => import('./commands/last.js')],
   history: ["an exercise's sessions: sets, top set, estimated 1RM, volume, records", () => import('./commands/history.js')],
   progress: ["a chart of an exercise's estimated 1RM, heaviest weight, volume or reps over time", () => import('./commands/progress.js')],
+  stats: ['sessions, working sets, reps and volume per week or month; top exercises, streak, records', () => import('./commands/stats.js')],
   db: ['schema and indexes', () => import('./commands/db.js')],
 };
 
