@@ -20,7 +20,7 @@ const RECORD_MARK = '▲';
  * Fits the points to `columns`: more points than columns share a column (its highest
  * value, a record if any was); fewer are widened to fill the width evenly.
  */
-function fit(points: readonly ChartPoint[], columns: number): ChartPoint[] {
+function fitToColumns(points: readonly ChartPoint[], columns: number): ChartPoint[] {
   if (points.length > columns) {
     return Array.from({ length: columns }, (_, column) => {
       const bucket = points.slice(
@@ -61,7 +61,7 @@ export function lineChart(points: readonly ChartPoint[], { width, height, label 
   const labelWidth = Math.max(...labels.map((text) => text.length));
   // asciichart draws x = 0 on the y axis itself, after the label and a space.
   const axisColumn = labelWidth + 1;
-  const shown = fit(points, Math.max(MIN_PLOT_COLUMNS, width - axisColumn));
+  const shown = fitToColumns(points, Math.max(MIN_PLOT_COLUMNS, width - axisColumn));
   // offset 2: each row is one cell holding the label and a space, then the axis (asciichart's layout).
   const plot = asciichart.plot(
     shown.map((point) => Math.round(point.value * 1000) / 1000),

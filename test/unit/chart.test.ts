@@ -36,7 +36,7 @@ describe('lineChart', () => {
     const chart = lineChart(points, { width: 30, height: 5, label: 'volume (kg)' }).split('\n');
     expect(chart[0]).toBe('volume (kg)');
     expect(chart[1]).toMatch(/^49 ┤/);
-    expect(chart.at(-2)).toBe('   └' + '─'.repeat(26));
+    expect(chart.at(-2)).toBe(`   └${'─'.repeat(26)}`);
     expect(chart.at(-1)).toBe('   2025-01-01       2025-07-12'); // the last column's first day: 200 days in 27 columns
   });
 
