@@ -17,6 +17,11 @@ const GROUPS: Record<string, [description: string, load: () => Promise<{ define:
     () => import('./commands/import.js'),
   ],
   export: ['write your sets to stdout: workout CSV (lossless), Strong 5.x CSV or JSON', () => import('./commands/export.js')],
+  config: ['your settings, kept in the database (unit)', () => import('./commands/config.js')],
+  last: ["an exercise's sets last time, and today's so far", () => import('./commands/last.js')],
+  history: ["an exercise's sessions: sets, top set, estimated 1RM, volume, records", () => import('./commands/history.js')],
+  progress: ["a chart of an exercise's estimated 1RM, heaviest weight, volume or reps over time", () => import('./commands/progress.js')],
+  stats: ['sessions, working sets, reps and volume per week or month; top exercises, streak, records', () => import('./commands/stats.js')],
   db: ['schema and indexes', () => import('./commands/db.js')],
 };
 

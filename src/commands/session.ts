@@ -4,6 +4,7 @@ import { nameSchema } from '../domain/limits.js';
 import { parseTimestamp } from '../domain/time.js';
 import { action } from './action.js';
 import { checkedText } from './parseInput.js';
+import { deleteSessionInput, editSessionInput } from './session/editInput.js';
 
 const wholeNumber = (field: string, max: number) =>
   z
@@ -50,4 +51,27 @@ export function define(session: Command): void {
     .description('your sessions, newest first')
     .option('--limit <n>', 'how many', '20')
     .action(action(listInput, async () => (await actions()).listSessionsCommand));
+  session
+    .command('edit <id>')
+    .description('change a session: its name, start, end or note')
+    .option('--name <name>', 'a new name ("" clears it)')
+    .option('--start <iso>', 'a new start time (ISO 8601)')
+    .option('--end <iso>', 'a new end time (ISO 8601); ends an active session')
+    .option('--note <text>', 'a note on the session ("" clears it)')
+    .addHelpText(
+      'after',
+      `
+Another user's session is "not found" (exit 2), like an id that does not exist.
+
+Examples:
+  $ workout session edit 12 --name "Pull day"
+  $ workout session edit 12 --start 2025-07-23T18:00 --end 2025-07-23T19:15`,
+    )
+    .action(action(editSessionInput, async () => (await import('./session/editActions.js')).editSessionCommand));
+  session
+    .command('delete <id>')
+    .description('delete a session and its sets; records are recomputed')
+    .option('--yes', 'do not ask (required when not on a terminal)')
+    .addHelpText('after', '\nExamples:\n  $ workout session delete 12\n  $ workout session delete 12 --yes   # in a script')
+    .action(action(deleteSessionInput, async () => (await import('./session/editActions.js')).deleteSessionCommand));
 }

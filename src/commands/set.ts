@@ -5,6 +5,7 @@ import { action } from './action.js';
 // load fewer is ~2 ms of CPU and ~14 ms of wall time per set (measured); `workout set
 // --help` pays for it instead.
 import { addSetCommand, undoSetCommand } from './set/actions.js';
+import { deleteSetInput, editSetInput } from './set/editInput.js';
 
 /**
  * The words as given; the set itself is read by parseSetOptions once it is complete,
@@ -36,7 +37,7 @@ export function define(set: Command): void {
     .option('--reps <n>', 'reps, instead of SET notation')
     .option('--rpe <r>', 'rate of perceived exertion, 1-10 in halves')
     .option('--type <type>', 'normal, warmup, drop or failure', 'normal')
-    .option('--unit <unit>', 'kg or lb (default kg, or the unit written in SET)')
+    .option('--unit <unit>', 'kg or lb (default: the unit written in SET, else yours: see workout config)')
     .option('--note <text>', 'a note on the set')
     .option('--at <iso>', 'when the set was done (ISO 8601; default now)')
     .addHelpText(
@@ -56,4 +57,33 @@ Examples:
     .command('undo')
     .description('remove the last set of the active session (its records are recomputed)')
     .action(action(z.object({}), async () => undoSetCommand));
+  set
+    .command('edit <id> [set...]')
+    .description('change a logged set (its id is in `workout session show`); records are recomputed')
+    .option('--weight <w>', 'weight, instead of SET notation (bw for bodyweight)')
+    .option('--reps <n>', 'reps, instead of SET notation')
+    .option('--unit <unit>', 'kg or lb; alone, the weight keeps its number in the new unit')
+    .option('--rpe <r>', 'rate of perceived exertion, 1-10 in halves ("" clears it)')
+    .option('--type <type>', 'normal, warmup, drop or failure')
+    .option('--note <text>', 'a note on the set ("" clears it)')
+    .option('--at <iso>', 'when the set was done (ISO 8601)')
+    .option('--exercise <name>', 'move the set to this exercise (as its last set in the session)')
+    .addHelpText(
+      'after',
+      `
+Only what you give changes. A SET without a unit keeps the set's unit. Another user's
+set is "not found" (exit 2), like an id that does not exist.
+
+Examples:
+  $ workout set edit 812 102.5x5
+  $ workout set edit 812 --unit lb          # it was 225 lb, not 225 kg
+  $ workout set edit 812 --type warmup --note ""
+  $ workout set edit 812 --exercise "Incline Bench Press"`,
+    )
+    .action(action(editSetInput, async () => (await import('./set/editActions.js')).editSetCommand));
+  set
+    .command('delete <id>')
+    .description("delete a logged set; the session's later sets are renumbered, records recomputed")
+    .addHelpText('after', '\nExample:\n  $ workout set delete 812')
+    .action(action(deleteSetInput, async () => (await import('./set/editActions.js')).deleteSetCommand));
 }

@@ -7,7 +7,8 @@ export type NewSet = {
   exercise: string;
   /** In `unit`, as exact decimal text. */
   weight: string;
-  unit: Unit;
+  /** null: none was given; the set is in the user's unit (`workout config set unit`). */
+  unit: Unit | null;
   bodyweight: boolean;
   reps: number;
   rpe: number | null;

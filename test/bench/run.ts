@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ROOT } from '../helpers/paths.js';
 import { RESULTS_DIR, renderTable, type BenchResult, type Row } from './lib/report.js';
 
-const BENCHES = ['setAdd', 'startup', 'statements', 'flatCost', 'concurrency', 'embedded', 'importBench'];
+const BENCHES = ['setAdd', 'startup', 'statements', 'flatCost', 'concurrency', 'embedded', 'trainingReads', 'importBench'];
 
 function main(): number {
   const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());

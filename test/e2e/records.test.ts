@@ -139,7 +139,7 @@ describe('personal records', () => {
       'Squat: set 4, 232.5 lb x 5\nNew PR: heaviest weight 232.5 lb, was 230 lb\nNew PR: best estimated 1RM 271.25 lb, was 268.333 lb\n' +
         'New PR: best set volume 1162.5 lb, was 1150 lb\nNew PR: 5-rep max 232.5 lb, was 230 lb\n',
     );
-    expect(show!.stdout).toContain('Squat\n   1. 225 lb x 5\n   2. 230 lb x 5\n   3. 100 kg x 3\n   4. 232.5 lb x 5\n');
+    expect(show!.stdout.replace(/ {2}\[id \d+\]/g, '')).toContain('Squat\n   1. 225 lb x 5\n   2. 230 lb x 5\n   3. 100 kg x 3\n   4. 232.5 lb x 5\n');
     const shown = JSON.parse(showJson!.stdout) as { sets: Array<{ weight: number; weight_kg: number; unit: string }> };
     expect(shown.sets.map(({ weight, unit }) => `${weight} ${unit}`)).toEqual(['225 lb', '230 lb', '100 kg', '232.5 lb']);
     expect(shown.sets[0]!.weight_kg).toBe(102.05828325);

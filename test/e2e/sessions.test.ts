@@ -53,9 +53,12 @@ describe('sessions', () => {
     });
     expect(ended).toMatchObject({ code: 0, stdout: `Ended session ${id} "Push day": started 2025-07-23 10:00, ended 2025-07-23 11:30, 3 set(s).\n` });
     expect(endAgain!.code).toBe(1);
+    // Each set with its id, for set edit and set delete.
+    const [bench1, bench2, dip] = (await db.query<{ id: number }>('SELECT id::int AS id FROM workout_log WHERE session_id = $1 ORDER BY id', [id])).map((row) => row.id);
     expect(shown!.stdout).toBe(
       `session ${id} "Push day": started 2025-07-23 10:00, ended 2025-07-23 11:30, 3 set(s)\n\n` +
-        'Bench Press\n   1. 100 kg x 5\n   2. 102.5 kg x 5  (RPE 8.5, felt fast)\n\nDip\n   1. bw x 12  (failure)\n',
+        `Bench Press\n   1. 100 kg x 5  [id ${bench1}]\n   2. 102.5 kg x 5  (RPE 8.5, felt fast)  [id ${bench2}]\n\n` +
+        `Dip\n   1. bw x 12  (failure)  [id ${dip}]\n`,
     );
 
     // A set with no active session starts a new one and says so on stderr.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { latestVersion } from '../../src/db/migrations.js';
 import { runCli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/paths.js';
 import { serverUrl } from '../helpers/serverUrl.js';
@@ -131,11 +132,9 @@ describe.skipIf(BACKEND !== 'server')('on a server', () => {
 
       await withClient(url, (client) => client.query(`UPDATE workout_session SET name = 'padded'`));
       const migrated = await runCli(['db', 'migrate'], { env });
-      expect([migrated.code, migrated.stdout]).toEqual([
-        0,
-        'applied 005_truthful_volatility_and_validated_checks\napplied 006_strong_workouts_keyed_by_start\n',
-      ]);
-      expect(await version()).toBe(6);
+      // 005, then any later migration.
+      expect([migrated.code, migrated.stdout.split('\n')[0]]).toEqual([0, 'applied 005_truthful_volatility_and_validated_checks']);
+      expect(await version()).toBe(latestVersion());
     } finally {
       await withClient(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     }

@@ -120,7 +120,7 @@ describe('SET notation (property-based)', () => {
         expect(set.reps >= 1 && set.reps <= LIMITS.maxReps).toBe(true);
         if (set.bodyweight) expect(weight.trim().toLowerCase()).toBe('bw');
         else expect(set.weight).toBe(canonicalDecimal(weight.trim()));
-        expect(toKg(Number(set.weight), set.unit)).toBeLessThanOrEqual(LIMITS.maxWeightKg);
+        expect(toKg(Number(set.weight), set.unit ?? 'kg')).toBeLessThanOrEqual(LIMITS.maxWeightKg);
       }),
       RUNS,
     );

@@ -1,6 +1,7 @@
 import { endSession, listSessions, showSession, startSession, type SessionSummary } from '../../db/queries/sessions.js';
-import { formatWeight, weightInUnit } from '../../domain/units.js';
+import { weightInUnit } from '../../domain/units.js';
 import { palette } from '../../ui/color.js';
+import { setLine } from '../../ui/setLine.js';
 import { formatLocal } from '../../ui/time.js';
 import { withDatabase, type CommandContext } from '../context.js';
 import type { EndInput, ListInput, ShowInput, StartInput } from '../session.js';
@@ -39,15 +40,7 @@ export async function showSessionCommand(context: CommandContext, { id }: ShowIn
     for (const set of sets) byExercise.set(set.exercise, [...(byExercise.get(set.exercise) ?? []), set]);
     for (const [exercise, exerciseSets] of byExercise) {
       lines.push('', c.bold(exercise));
-      for (const set of exerciseSets) {
-        const extras = [set.rpe === null ? '' : `RPE ${set.rpe}`, set.set_type === 'normal' ? '' : set.set_type, set.notes ?? '']
-          .filter(Boolean)
-          .join(', ');
-        lines.push(
-          `  ${String(set.set_number).padStart(2)}. ${formatWeight(set.weight, set.unit, set.bodyweight)} x ${set.reps}` +
-            (extras ? `  (${extras})` : ''),
-        );
-      }
+      for (const set of exerciseSets) lines.push(setLine(set));
     }
     return lines.join('\n');
   });

@@ -50,9 +50,10 @@ export function parseSetOptions(
   if (set.unit && flagUnit && set.unit !== flagUnit) {
     throw new UsageError(`SET says ${set.unit} but --unit says ${flagUnit}; give one unit`);
   }
-  const unit = set.unit ?? flagUnit ?? 'kg';
+  const unit = set.unit ?? flagUnit ?? null;
   // SET notation was checked against kg when it named no unit; check the unit it ends up in.
-  checkWeight(set.weight, unit, 'weight');
+  // A weight with no unit stays checked against kg: under 1000 kg in either unit.
+  if (unit) checkWeight(set.weight, unit, 'weight');
   return {
     userName,
     exercise: parseInput(nameSchema('EXERCISE'), exercise),

@@ -2,7 +2,9 @@ import { sql, type DatabasePool } from 'slonik';
 import { z } from 'zod';
 import { RECORD_KINDS } from '../../domain/records.js';
 import type { NewSet } from '../../domain/newSet.js';
+import { UNITS } from '../../domain/units.js';
 import { appliedVersion, assertSchemaVersion } from '../schemaVersion.js';
+import { DEFAULT_UNIT } from './readingUser.js';
 import { CREATION_RACE_ATTEMPTS, lockedUserCtes } from './lockUser.js';
 import { loggedSet } from './loggedSet.js';
 
@@ -11,6 +13,7 @@ const context = z.object({
   exercise_id: z.number().nullable(),
   exercise_name: z.string().nullable(),
   schema_version: z.number().nullable(),
+  user_unit: z.enum(UNITS).nullable(),
 });
 
 const beatenRecord = z.object({
@@ -53,7 +56,8 @@ export async function addSet(pool: DatabasePool, set: NewSet): Promise<AddedSet>
           (SELECT id FROM known_user UNION ALL SELECT id FROM new_user) AS user_id,
           (SELECT id FROM any_exercise) AS exercise_id,
           (SELECT name FROM any_exercise) AS exercise_name,
-          ${appliedVersion} AS schema_version`);
+          ${appliedVersion} AS schema_version,
+          (SELECT unit FROM app_user WHERE name = ${set.userName}) AS user_unit`);
     }
     if (!found?.user_id || !found.exercise_id || !found.exercise_name) {
       throw new Error('could not resolve the user and exercise; try again');
@@ -61,6 +65,8 @@ export async function addSet(pool: DatabasePool, set: NewSet): Promise<AddedSet>
     assertSchemaVersion(found.schema_version);
     const userId = found.user_id;
     const exerciseId = found.exercise_id;
+    // A set given without a unit is in the user's (a user created just now has the default).
+    const unit = set.unit ?? found.user_unit ?? DEFAULT_UNIT;
     const at = set.performedAt ? sql.timestamp(set.performedAt) : sql.fragment`now()`;
 
     const row = await tx.one(sql.type(addedSet)`
@@ -85,7 +91,7 @@ export async function addSet(pool: DatabasePool, set: NewSet): Promise<AddedSet>
           coalesce((
             SELECT max(l.set_number) FROM workout_log l WHERE l.session_id = s.id AND l.exercise_id = ${exerciseId}
           ), 0) + 1,
-          workout_to_kg(${set.weight}::numeric, ${set.unit}), ${set.unit}, ${set.bodyweight}, ${set.reps},
+          workout_to_kg(${set.weight}::numeric, ${unit}), ${unit}, ${set.bodyweight}, ${set.reps},
           ${set.rpe}, ${set.setType}, ${at}, ${set.notes}
         FROM session s
         RETURNING *
