@@ -8,6 +8,7 @@
  */
 import pg from 'pg';
 import { createPool, type DatabasePool, type Interceptor } from 'slonik';
+import { resolveConnection } from '../../src/db/connectionConfig.js';
 import { createCliDriverFactory } from '../../src/db/driver.js';
 import { exerciseHistory } from '../../src/db/queries/exerciseHistory.js';
 import { lastSets } from '../../src/db/queries/lastSets.js';
@@ -45,11 +46,9 @@ async function main(): Promise<BenchResult> {
     };
     const pool = await createPool(db.url, {
       driverFactory: createCliDriverFactory({
-        connectionString: db.url,
+        connection: resolveConnection(db.url),
         connectTimeoutMs: 5000,
-        lockTimeoutMs: 10_000,
-        statementTimeoutMs: 60_000,
-        sendTimeouts: true,
+        timeouts: { lockMs: 10_000, statementMs: 60_000 },
         queryTimeoutMs: undefined,
       }),
       interceptors: [capture],
