@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { nameSchema } from '../domain/limits.js';
+import { DEFAULT_SESSION_GAP_MINUTES, formatGap } from '../domain/sessionGap.js';
 import { FUTURE_LIMIT_MINUTES, notInFuture, parseTypedTime } from '../domain/time.js';
 import { action } from './action.js';
 import { checkedText } from './parseInput.js';
@@ -37,7 +38,7 @@ export function define(session: Command): void {
     .addHelpText(
       'after',
       `
-An active session idle for longer than the session gap (WORKOUT_SESSION_GAP, default 3h)
+An active session idle for longer than the session gap (WORKOUT_SESSION_GAP, default ${formatGap(DEFAULT_SESSION_GAP_MINUTES)})
 is over: it is ended at its last set and the new one starts.
 
 Example:

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { DEFAULT_SESSION_GAP_MINUTES, formatGap } from '../domain/sessionGap.js';
 import { FUTURE_LIMIT_MINUTES } from '../domain/time.js';
 import { action } from './action.js';
 // Not lazy, unlike the other groups' actions: set add is the hot path, and one chunk
@@ -47,12 +48,12 @@ SET is WEIGHTxREPS: 100x5, 100kg x5, 225lb x 5, bw x 12 (bodyweight), bw+20x5 (w
 On a terminal, a missing EXERCISE or SET is asked for.
 
 Sessions: a set joins the active session unless it comes more than the session gap
-(WORKOUT_SESSION_GAP: minutes or hours such as 90 or 3h; default 3h) after that
+(WORKOUT_SESSION_GAP: minutes or hours such as 90 or 3h; default ${formatGap(DEFAULT_SESSION_GAP_MINUTES)}) after that
 session's last set; then that session is ended at its last set and a new one starts
-(said on stderr). A set with --at joins the session whose time span, widened by the gap,
-holds it (the nearer of two; the span grows to hold it), else starts a new session: one already ended
-when the time is more than the gap ago. A local --at that the clocks skip (a daylight
-saving change) is refused, and so is one more than ${FUTURE_LIMIT_MINUTES} minutes ahead of now.
+(said on stderr). A set with --at joins the nearest session whose time span, widened
+by the gap, holds it (the span grows to hold it); else it starts a new session, ended
+at once when the time is more than the gap ago. A local --at that the clocks skip (a
+daylight saving change) is refused, and so is one more than ${FUTURE_LIMIT_MINUTES} minutes ahead of now.
 
 Examples:
   $ workout set add "Bench Press" 100x5

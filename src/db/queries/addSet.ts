@@ -47,8 +47,8 @@ export type AddedSet = z.infer<typeof addedSet> & { exercise: string };
  * - that session's span grows to hold T: a session's start <= its sets' times <= its end;
  * - otherwise a new session starts at T. The active session, if T is more than G after
  *   its last set, is ended at that last set first. The new session stays active unless
- *   T is more than G ago or an earlier-started session is still active: then it is
- *   ended at T (a backfilled workout).
+ *   T is more than G ago, another session stays active, or the latest session ends
+ *   after T: then it is ended at T (a backfilled workout).
  */
 export async function addSet(
   pool: DatabasePool,
