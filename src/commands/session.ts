@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { nameSchema } from '../domain/limits.js';
-import { parseTimestamp } from '../domain/time.js';
+import { DEFAULT_SESSION_GAP_MINUTES, formatGap } from '../domain/sessionGap.js';
+import { FUTURE_LIMIT_MINUTES, notInFuture, parseTypedTime } from '../domain/time.js';
 import { action } from './action.js';
 import { checkedText } from './parseInput.js';
 import { deleteSessionInput, editSessionInput } from './session/editInput.js';
@@ -13,7 +14,7 @@ const wholeNumber = (field: string, max: number) =>
     .transform(Number)
     .refine((n) => n >= 1 && n <= max, `${field} must be from 1 to ${max}`);
 
-const atOption = checkedText((text) => parseTimestamp(text, '--at'))
+const atOption = checkedText((text) => notInFuture(parseTypedTime(text, '--at'), '--at'))
   .optional()
   .transform((at) => at ?? null);
 
@@ -34,17 +35,25 @@ export function define(session: Command): void {
     .command('start')
     .description('start a session (fails if one is already active)')
     .option('--name <name>', 'a name for the session, e.g. "Push day"')
-    .option('--at <iso>', 'start time (ISO 8601; default now)')
-    .addHelpText('after', '\nExample:\n  $ workout session start --name "Push day"')
+    .option('--at <iso>', `start time (ISO 8601, local unless it has an offset; default now; at most ${FUTURE_LIMIT_MINUTES} min ahead)`)
+    .addHelpText(
+      'after',
+      `
+An active session idle for longer than the session gap (WORKOUT_SESSION_GAP, default ${formatGap(DEFAULT_SESSION_GAP_MINUTES)})
+is over: it is ended at its last set and the new one starts.
+
+Example:
+  $ workout session start --name "Push day"`,
+    )
     .action(action(startInput, async () => (await actions()).startSessionCommand));
   session
     .command('end')
     .description('end the active session')
-    .option('--at <iso>', 'end time (ISO 8601; default now)')
+    .option('--at <iso>', 'end time (ISO 8601, local unless it has an offset; default now); not before its last set')
     .action(action(endInput, async () => (await actions()).endSessionCommand));
   session
     .command('show [id]')
-    .description("a session's sets grouped by exercise (default: the active or last session)")
+    .description("a session's sets grouped by exercise, in time order (default: the active or last session)")
     .action(action(showInput, async () => (await actions()).showSessionCommand));
   session
     .command('list')

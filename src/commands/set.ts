@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { DEFAULT_SESSION_GAP_MINUTES, formatGap } from '../domain/sessionGap.js';
+import { FUTURE_LIMIT_MINUTES } from '../domain/time.js';
 import { action } from './action.js';
 // Not lazy, unlike the other groups' actions: set add is the hot path, and one chunk
 // load fewer is ~2 ms of CPU and ~14 ms of wall time per set (measured); `workout set
@@ -39,23 +41,32 @@ export function define(set: Command): void {
     .option('--type <type>', 'normal, warmup, drop or failure', 'normal')
     .option('--unit <unit>', 'kg or lb (default: the unit written in SET, else yours: see workout config)')
     .option('--note <text>', 'a note on the set')
-    .option('--at <iso>', 'when the set was done (ISO 8601; default now)')
+    .option('--at <iso>', `when the set was done (ISO 8601, local unless it has an offset; default now; at most ${FUTURE_LIMIT_MINUTES} min ahead)`)
     .addHelpText(
       'after',
       `
 SET is WEIGHTxREPS: 100x5, 100kg x5, 225lb x 5, bw x 12 (bodyweight), bw+20x5 (weighted bodyweight).
 On a terminal, a missing EXERCISE or SET is asked for.
 
+Sessions: a set joins the active session unless it comes more than the session gap
+(WORKOUT_SESSION_GAP: minutes or hours such as 90 or 3h; default ${formatGap(DEFAULT_SESSION_GAP_MINUTES)}) after that
+session's last set; then that session is ended at its last set and a new one starts
+(said on stderr). A set with --at joins the nearest session whose time span, widened
+by the gap, holds it (the span grows to hold it); else it starts a new session, ended
+at once when the time is more than the gap ago. A local --at that the clocks skip (a
+daylight saving change) is refused, and so is one more than ${FUTURE_LIMIT_MINUTES} minutes ahead of now.
+
 Examples:
   $ workout set add "Bench Press" 100x5
   $ workout set add Squat 225lb x 5 --rpe 8.5
   $ workout set add "Pull Up" bw+10x6
-  $ workout set add Deadlift --weight 180 --reps 3 --type failure`,
+  $ workout set add Deadlift --weight 180 --reps 3 --type failure
+  $ workout set add Row 60x10 --at 2025-07-23T18:05`,
     )
     .action(action(addInput, async () => addSetCommand));
   set
     .command('undo')
-    .description('remove the last set of the active session (its records are recomputed)')
+    .description("remove the active session's latest set by time (its records are recomputed)")
     .action(action(z.object({}), async () => undoSetCommand));
   set
     .command('edit <id> [set...]')

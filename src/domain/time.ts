@@ -61,8 +61,9 @@ export function checkTimeZone(zone: string): string {
   }
 }
 
-/** Parses an ISO 8601 date or date-time; without an offset it is read in `zone`. */
-export function parseTimestamp(text: string, field: string, zone?: string): Date {
+type ReadTimestamp = { local: LocalDateTime; offset: string | undefined };
+
+function readTimestamp(text: string, field: string): ReadTimestamp {
   const match = ISO.exec(text.trim());
   if (!match) throw new UsageError(`${field} ${quoteInput(text)} is not a date; accepted forms: ${DATE_FORMS}`);
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', offset] = match;
@@ -73,6 +74,10 @@ export function parseTimestamp(text: string, field: string, zone?: string): Date
   if (!isRealDate(local) || local.year < 1900 || local.year > 2200) {
     throw new UsageError(`${field} ${quoteInput(text)} is not a real date between 1900 and 2200`);
   }
+  return { local, offset };
+}
+
+function instantOf({ local, offset }: ReadTimestamp, field: string, zone: string | undefined): Date {
   if (offset === undefined) return zonedTime(local, zone);
   const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.ms);
   if (/^z$/i.test(offset)) return new Date(wall);
@@ -80,7 +85,52 @@ export function parseTimestamp(text: string, field: string, zone?: string): Date
   const digits = offset.slice(1).replace(':', '');
   if (Number(digits.slice(2)) > 59) throw new UsageError(`${field} has an invalid offset "${offset}"; use ±HH:MM`);
   const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
-  if (Number(digits.slice(2)) >= 60) throw new UsageError(`${field} has an offset with 60 or more minutes (${offset})`);
   if (minutes > 14 * 60) throw new UsageError(`${field} has an offset beyond ±14:00`);
   return new Date(wall - sign * minutes * 60_000);
+}
+
+/**
+ * Parses an ISO 8601 date or date-time; without an offset it is read in `zone`. A wall
+ * time that the zone skips (clocks going forward) reads as the same time after the
+ * change, as PostgreSQL reads it: imported files keep every row.
+ */
+export function parseTimestamp(text: string, field: string, zone?: string): Date {
+  return instantOf(readTimestamp(text, field), field, zone);
+}
+
+/** The wall clock `zone` (undefined: the system's) shows at `instant`, to the second. */
+function wallClock(instant: Date, zone: string | undefined): string {
+  if (zone === undefined) {
+    return [instant.getFullYear(), instant.getMonth() + 1, instant.getDate(), instant.getHours(), instant.getMinutes(), instant.getSeconds()].join(' ');
+  }
+  const parts = formatterFor(zone).formatToParts(instant);
+  return ['year', 'month', 'day', 'hour', 'minute', 'second'].map((type) => Number(parts.find((part) => part.type === type)?.value)).join(' ');
+}
+
+/**
+ * A time a person types (--at, --from, --to): like parseTimestamp, but a local time that
+ * does not exist in the zone (skipped when clocks go forward) is refused, not moved.
+ */
+export function parseTypedTime(text: string, field: string, zone?: string): Date {
+  const read = readTimestamp(text, field);
+  const instant = instantOf(read, field, zone);
+  const { year, month, day, hour, minute, second } = read.local;
+  if (read.offset === undefined && wallClock(instant, zone) !== [year, month, day, hour, minute, second].join(' ')) {
+    const where = zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'the local zone';
+    throw new UsageError(
+      `${field} ${quoteInput(text)} does not exist in ${where} (the clocks skip it); give a real local time or an offset such as Z or +01:00`,
+    );
+  }
+  return instant;
+}
+
+/** How far ahead of now a logged time may be: a clock a little fast, not a typo of the year. */
+export const FUTURE_LIMIT_MINUTES = 5;
+
+/** Refuses a time more than FUTURE_LIMIT_MINUTES after `now`. */
+export function notInFuture(at: Date, field: string, now: Date = new Date()): Date {
+  if (at.getTime() > now.getTime() + FUTURE_LIMIT_MINUTES * 60_000) {
+    throw new UsageError(`${field} is in the future; a time may be at most ${FUTURE_LIMIT_MINUTES} minutes ahead of now`);
+  }
+  return at;
 }

@@ -88,14 +88,21 @@ describe.skipIf(BACKEND !== 'server')('the hot path uses the composite indexes (
     expect(counts).toEqual({ sets: 200_000, records: true, users: 500, active: 500 });
   });
 
-  test('set add: active-session lookup on idx_user_active_session, next set number on idx_session_exercise', async () => {
+  /** The plan of the statement as the app sends it: same text, same parameters, same protocol. */
+  async function planOf(performedAt: Date | null): Promise<string> {
     const query = await captureAddSetStatement(db.url!, {
       userName: 'user 250', exercise: 'Lift 9', weight: '100', unit: 'kg', bodyweight: false, reps: 5,
-      rpe: null, setType: 'normal', notes: null, performedAt: null,
+      rpe: null, setType: 'normal', notes: null, performedAt,
     });
-    // The statement as the app sends it: same text, same parameters, same protocol.
     const rows = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (COSTS OFF) ${query.sql}`, [...query.values]);
-    const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+    return rows.map((row) => row['QUERY PLAN']).join('\n');
+  }
+
+  test.each([
+    ['now', null],
+    ['backdated (--at)', new Date('2024-01-20T10:00:00Z')],
+  ])('set add (%s): session lookups on idx_user_active_session, set numbers on idx_session_exercise', async (_, performedAt) => {
+    const plan = await planOf(performedAt);
 
     // "The user's active or latest session": a backward index scan, first row only.
     expect(ctePlan(plan, 'latest')).toMatch(/Index (Only )?Scan Backward using idx_user_active_session on workout_session/);
@@ -103,6 +110,14 @@ describe.skipIf(BACKEND !== 'server')('the hot path uses the composite indexes (
     expect(ctePlan(plan, 'new_set')).toMatch(
       /Index (Only )?Scan Backward using idx_session_exercise on workout_log l\n\s+Index Cond: \(\(session_id = \w+\.id\) AND \(exercise_id = /,
     );
+    // The active session's last set: its sets, found by the session's prefix of the same index.
+    expect(ctePlan(plan, 'active')).toMatch(/(Bitmap Index Scan on|Index (Only )?Scan using) idx_session_exercise( on workout_log done)?\n\s+Index Cond: \(session_id = /);
+    // With --at, the ended session nearest the set's time: a range scan on (user_id, end_time).
+    if (performedAt) {
+      expect(plan).toMatch(
+        /nearest_ended\n(.*\n){0,4}\s+->  Index Scan using idx_user_active_session on workout_session \w+\n\s+Index Cond: \(\(user_id = \S+\) AND \(end_time >= /,
+      );
+    }
     // The previous value of each record it raises: the record table's primary key.
     expect(plan).toMatch(/Index Scan using personal_record_pkey on personal_record old/);
     expect(plan).not.toMatch(/Seq Scan/);

@@ -161,9 +161,10 @@ describe('personal records', () => {
       ['set', 'add', 'Row', '100x5', '--at', '2025-06-01T10:00Z'],
     ]);
     expect(later).toMatchObject({ code: 0, stdout: 'Row: set 1, 100 kg x 5\n' });
-    expect(older).toMatchObject({ code: 0, stdout: 'Row: set 2, 100 kg x 5\n' });
+    // A month earlier: a session of its own.
+    expect(older).toMatchObject({ code: 0, stdout: 'Row: set 1, 100 kg x 5\n' });
     const records = await expectRecordsMatchHistory('tester', 'Row');
-    const [olderId] = (await db.query<{ id: number }>(`SELECT id::int AS id FROM workout_log WHERE set_number = 2`)).map((row) => row.id);
+    const [olderId] = (await db.query<{ id: number }>(`SELECT id::int AS id FROM workout_log WHERE performed_at = '2025-06-01T10:00Z'`)).map((row) => row.id);
     expect(records.map((record) => record.log_id)).toEqual(Array(4).fill(olderId));
   });
 });

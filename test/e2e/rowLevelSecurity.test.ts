@@ -39,7 +39,7 @@ describe.skipIf(BACKEND !== 'server')('row-level security (db migrate --enable-r
   });
 
   test('off by default; --enable-rls and --disable-rls switch it, db status tells', async () => {
-    const status = async () => JSON.parse((await db.cli(['--json', 'db', 'status'])).stdout).rowLevelSecurity;
+    const status = async () => JSON.parse((await db.cli(['--json', 'db', 'status'])).stdout).row_level_security;
     expect(await status()).toBe('off');
     // Off: one role sees the other's rows (the single-role setup is unchanged).
     expect((await asRole(ann, ['set', 'add', 'Bench', '100x5'])).code).toBe(0);
@@ -51,7 +51,7 @@ describe.skipIf(BACKEND !== 'server')('row-level security (db migrate --enable-r
     expect(await withClient(roleUrl(bob), async (client) => (await client.query('SELECT * FROM workout_log')).rowCount)).toBe(0);
 
     const off = await db.cli(['--json', 'db', 'migrate', '--disable-rls']);
-    expect(JSON.parse(off.stdout)).toEqual({ backend: 'server', applied: [], rowLevelSecurity: 'off' });
+    expect(JSON.parse(off.stdout)).toEqual({ backend: 'server', applied: [], row_level_security: 'off' });
     const both = await db.cli(['db', 'migrate', '--enable-rls', '--disable-rls']);
     expect([both.code, both.stderr]).toEqual([2, 'workout: give --enable-rls or --disable-rls, not both\n']);
   });

@@ -20,11 +20,11 @@ describe('sessions', () => {
         ['session', 'show'],
         ['session', 'list'],
         ['session', 'start', '--name', 'Push day', '--at', '2025-07-23T10:00Z'],
-        ['set', 'add', 'Bench Press', '100x5'],
-        ['set', 'add', 'Bench Press', '102.5x5', '--rpe', '8.5', '--note', 'felt fast'],
-        ['set', 'add', 'Dip', 'bw x 12', '--type', 'failure'],
-        ['session', 'start'],
-        ['session', 'end', '--at', '2025-07-23T09:59Z'],
+        ['set', 'add', 'Bench Press', '100x5', '--at', '2025-07-23T10:05Z'],
+        ['set', 'add', 'Bench Press', '102.5x5', '--rpe', '8.5', '--note', 'felt fast', '--at', '2025-07-23T10:10Z'],
+        ['set', 'add', 'Dip', 'bw x 12', '--type', 'failure', '--at', '2025-07-23T10:15Z'],
+        ['session', 'start', '--at', '2025-07-23T10:20Z'],
+        ['session', 'end', '--at', '2025-07-23T10:14Z'],
         ['session', 'end', '--at', '2025-07-23T11:30Z'],
         ['session', 'end'],
         ['session', 'show'],
@@ -46,10 +46,10 @@ describe('sessions', () => {
     expect(again).toMatchObject({
       code: 1,
       stdout: '',
-      stderr: `workout: session ${id} is already active (started 2025-07-23T10:00:00.000Z, 3 set(s)); end it with \`workout session end\`\n`,
+      stderr: `workout: session ${id} is already active (started 2025-07-23 10:00, 3 set(s)); end it with \`workout session end\`\n`,
     });
     expect(tooEarly).toMatchObject({
-      code: 2, stdout: '', stderr: 'workout: --at 2025-07-23T09:59:00.000Z is before the session started (2025-07-23T10:00:00.000Z)\n',
+      code: 2, stdout: '', stderr: "workout: --at 2025-07-23 10:14 is before the session's last set (2025-07-23 10:15)\n",
     });
     expect(ended).toMatchObject({ code: 0, stdout: `Ended session ${id} "Push day": started 2025-07-23 10:00, ended 2025-07-23 11:30, 3 set(s).\n` });
     expect(endAgain!.code).toBe(1);

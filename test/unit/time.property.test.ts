@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseTimestamp } from '../../src/domain/time.js';
+import { FUTURE_LIMIT_MINUTES, notInFuture, parseTimestamp, parseTypedTime } from '../../src/domain/time.js';
 import { hostileText, outcome } from '../helpers/properties.js';
 
 const FIELD = '--at';
@@ -116,5 +116,63 @@ describe('dates (property-based)', () => {
     ['1970-01-01T00:00', 'Africa/Monrovia', '1970-01-01T00:44:30.000Z'],
   ])('reads %j in %s as %s', (text, zone, iso) => {
     expect(parseTimestamp(text, FIELD, zone).toISOString()).toBe(iso);
+  });
+
+  test('a typed local time is refused exactly when the zone never shows it; otherwise it reads back as typed', () => {
+    // Wall times within 150 minutes of a 2025 DST change (the instants, UTC), where the skipped hour lies.
+    const changes: Array<[string, string]> = [
+      ['America/New_York', '2025-03-09T07:00Z'], ['America/New_York', '2025-11-02T06:00Z'],
+      ['Europe/Berlin', '2025-03-30T01:00Z'], ['Europe/Berlin', '2025-10-26T01:00Z'],
+      ['Europe/Dublin', '2025-03-30T01:00Z'], ['Australia/Lord_Howe', '2025-10-04T15:30Z'],
+      ['Australia/Lord_Howe', '2025-04-05T15:00Z'], ['Pacific/Chatham', '2025-09-27T14:00Z'],
+    ];
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...changes), fc.integer({ min: -150, max: 150 }), ([zone, change], deltaMinutes) => {
+        // The wall clock at the change, moved by delta on the wall (not on the timeline).
+        const atChange = inZone(Date.parse(change), zone);
+        const text = new Date(Date.parse(`${atChange}Z`) + deltaMinutes * 60_000).toISOString().slice(0, 19);
+        const lenient = parseTimestamp(text, FIELD, zone);
+        const result = outcome(() => parseTypedTime(text, FIELD, zone), FIELD);
+        // The oracle: Intl's own rendering of the instant the lenient reading gives.
+        const exists = inZone(lenient.getTime(), zone) === text;
+        expect(result.accepted).toBe(exists);
+        if (result.accepted) expect(result.value.getTime()).toBe(lenient.getTime());
+        else refused++;
+      }),
+      { numRuns: 3000 },
+    );
+    // The runs really reach the skipped hours (about a fifth of them lie there).
+    expect(refused).toBeGreaterThan(100);
+  });
+
+  test.each([
+    ['2025-03-09T02:30', 'America/New_York'],
+    ['2025-03-30T02:00', 'Europe/Berlin'],
+    ['2025-03-30T02:59:59', 'Europe/Berlin'],
+    ['2025-10-05T02:15', 'Australia/Lord_Howe'],
+  ])('refuses %j in %s: the clocks skip it', (text, zone) => {
+    const result = outcome(() => parseTypedTime(text, FIELD, zone), FIELD);
+    expect(result).toEqual({ accepted: false, message: expect.stringContaining(`does not exist in ${zone}`) });
+  });
+
+  test.each([
+    // The repeated hour when clocks go back exists (twice): it is accepted.
+    ['2025-11-02T01:30', 'America/New_York'],
+    ['2025-03-09T03:00', 'America/New_York'],
+    ['2025-03-09T02:30Z', 'America/New_York'],
+  ])('accepts %j in %s', (text, zone) => {
+    expect(outcome(() => parseTypedTime(text, FIELD, zone), FIELD).accepted).toBe(true);
+  });
+
+  test('a time up to the future limit ahead of now is accepted; later is refused', () => {
+    const now = new Date('2025-07-23T10:00:00Z');
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 2 * FUTURE_LIMIT_MINUTES * 60_000 }), (aheadMs) => {
+        const at = new Date(now.getTime() + aheadMs);
+        const result = outcome(() => notInFuture(at, FIELD, now), FIELD);
+        expect(result.accepted).toBe(aheadMs <= FUTURE_LIMIT_MINUTES * 60_000);
+      }),
+    );
   });
 });

@@ -17,12 +17,12 @@ export async function migrateCommand({ config, output }: CommandContext, { rowLe
     if (switchTo !== undefined) await setRowLevelSecurity(pool, switchTo);
     return { applied: done, rowLevelSecurity: await rowLevelSecurityState(pool) };
   });
-  output.result({ backend: database.backend, applied, rowLevelSecurity }, (result) =>
+  output.result({ backend: database.backend, applied, row_level_security: rowLevelSecurity }, (result) =>
     [
       result.applied.length === 0
         ? 'Schema is up to date; nothing to apply.'
         : result.applied.map((migration) => `applied ${String(migration.version).padStart(3, '0')}_${migration.name}`).join('\n'),
-      ...(switchTo === undefined ? [] : [`row-level security: ${result.rowLevelSecurity}`]),
+      ...(switchTo === undefined ? [] : [`row-level security: ${result.row_level_security}`]),
     ].join('\n'),
   );
 }
@@ -32,17 +32,20 @@ export async function statusCommand({ config, output }: CommandContext) {
   const status = await database.run((pool) => databaseStatus(pool));
   // Which setting chose the target: a PG* variable left in the environment must not pick a server unnoticed.
   const source = config.databaseSource ?? 'no --database-url, DATABASE_URL, PGHOST, PGHOSTADDR, PGDATABASE or PGSERVICE';
-  const report = { backend: database.backend, target: database.target, source, ...status };
+  const { serverVersion, rowLevelSecurity, ...rest } = status;
+  const report = {
+    backend: database.backend, target: database.target, source, server_version: serverVersion, ...rest, row_level_security: rowLevelSecurity,
+  };
   output.result(report, (r) => {
     const pending = r.migrations.filter((migration) => !migration.applied);
     const lines = [
       `backend:     ${r.backend} (${r.target})`,
       `chosen by:   ${r.source}`,
-      `server:      PostgreSQL ${r.serverVersion}`,
+      `server:      PostgreSQL ${r.server_version}`,
       `migrations:  ${r.migrations.length - pending.length} applied, ${pending.length} pending` +
         (pending.length > 0 ? ` (${pending.map((m) => m.version).join(', ')}; run \`workout db migrate\`)` : ''),
       ...r.indexes.map((index) => `index:       ${index.name} ${index.state}`),
-      ...(r.rowLevelSecurity === null ? [] : [`row-level security: ${r.rowLevelSecurity}`]),
+      ...(r.row_level_security === null ? [] : [`row-level security: ${r.row_level_security}`]),
     ];
     return lines.join('\n');
   });

@@ -17,6 +17,9 @@ function upperBound(text: string, zone: string): { to: Date; toInclusive: boolea
 }
 
 export async function exportCommand(context: CommandContext, input: ExportInput) {
+  if (context.config.json && input.format !== undefined && input.format !== 'json') {
+    throw new UsageError(`--json contradicts --format ${input.format}; give one of them`);
+  }
   const format = input.format ?? (context.config.json ? 'json' : 'workout');
   if (input.unit && format !== 'strong') throw new UsageError('--unit applies to --format strong only (the other formats keep each set\'s unit)');
   const zone = input.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';

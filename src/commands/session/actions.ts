@@ -1,9 +1,11 @@
 import { endSession, listSessions, showSession, startSession, type SessionSummary } from '../../db/queries/sessions.js';
-import { weightInUnit } from '../../domain/units.js';
+import { parseSessionGap } from '../../domain/sessionGap.js';
+import { formatWeight, weightInUnit } from '../../domain/units.js';
 import { palette } from '../../ui/color.js';
 import { setLine } from '../../ui/setLine.js';
 import { formatLocal } from '../../ui/time.js';
 import { withDatabase, type CommandContext } from '../context.js';
+import { idleSessionNote } from './idleNote.js';
 import type { EndInput, ListInput, ShowInput, StartInput } from '../session.js';
 
 function describe(session: SessionSummary): string {
@@ -13,7 +15,13 @@ function describe(session: SessionSummary): string {
 }
 
 export async function startSessionCommand(context: CommandContext, { name, at }: StartInput) {
-  const session = await withDatabase(context, (pool) => startSession(pool, context.config.userName, { name, at }));
+  const gapMinutes = parseSessionGap(process.env.WORKOUT_SESSION_GAP);
+  const session = await withDatabase(context, (pool) => startSession(pool, context.config.userName, { name, at, gapMinutes }));
+  if (session.closed_session_id !== null && session.closed_at !== null) {
+    context.output.note(
+      idleSessionNote(session.closed_session_id, session.closed_at, gapMinutes),
+    );
+  }
   context.output.result(session, (s) => `Started ${describe(s)}.`);
 }
 

@@ -1,20 +1,24 @@
 import { addSet, type AddedSet } from '../../db/queries/addSet.js';
 import { undoLastSet, type UndoneSet } from '../../db/queries/undoSet.js';
 import { userExercises } from '../../db/queries/userExercises.js';
+import { idleSessionNote } from '../session/idleNote.js';
 import type { NewSet } from '../../domain/newSet.js';
 import { formatRecordValue, recordLabel, recordValueIn } from '../../domain/records.js';
+import { parseSessionGap } from '../../domain/sessionGap.js';
 import { formatWeight, weightInUnit } from '../../domain/units.js';
 import { UsageError } from '../../errors.js';
 import { palette } from '../../ui/color.js';
+import { formatLocal } from '../../ui/time.js';
 import { interactive, withDatabase, type CommandContext } from '../context.js';
 import type { AddSetInput } from '../set.js';
 import { parseSetOptions } from './setInput.js';
 
 export async function addSetCommand(context: CommandContext, input: AddSetInput) {
+  const gapMinutes = parseSessionGap(process.env.WORKOUT_SESSION_GAP);
   const newSet = await readSet(context, input);
   // The schema version is read inside set add's one transaction: no round trip of its own.
-  const added = await withDatabase(context, (pool) => addSet(pool, newSet), 'current-read-by-work');
-  report(context, added);
+  const added = await withDatabase(context, (pool) => addSet(pool, newSet, gapMinutes), 'current-read-by-work');
+  report(context, added, gapMinutes);
 }
 
 /**
@@ -38,8 +42,19 @@ async function readSet(context: CommandContext, { exercise, set: notation, ...op
   return parseSetOptions(userName, chosen, hasSet ? notation : await promptSetNotation(chosen), options);
 }
 
-function report({ output }: CommandContext, added: AddedSet) {
-  if (added.session_started) output.note(`Started session ${added.session_id}.`);
+function report({ output }: CommandContext, added: AddedSet, gapMinutes: number) {
+  if (added.closed_session_id !== null && added.closed_at !== null) {
+    output.note(
+      idleSessionNote(added.closed_session_id, added.closed_at, gapMinutes),
+    );
+  }
+  if (added.session_started) {
+    output.note(
+      added.session_ended
+        ? `Started session ${added.session_id} at ${formatLocal(added.performed_at)} and ended it there: the set is in the past.`
+        : `Started session ${added.session_id}.`,
+    );
+  }
   // A record can move to an equal but older (backdated) set: that is not a new PR.
   const beaten = added.records.filter((record) => record.previous !== null && record.value > record.previous);
   // JSON: weights in the set's unit, like the text (the exact kilograms in weight_kg).

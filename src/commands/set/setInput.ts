@@ -2,7 +2,7 @@ import { parseInput } from '../parseInput.js';
 import { UsageError } from '../../errors.js';
 import { nameSchema, notesSchema, rpeSchema, setTypeSchema } from '../../domain/limits.js';
 import { checkReps, checkWeight, parseSetNotation, parseUnit, SET_FORMS, type SetInput } from '../../domain/setNotation.js';
-import { parseTimestamp } from '../../domain/time.js';
+import { notInFuture, parseTypedTime } from '../../domain/time.js';
 import type { NewSet } from '../../domain/newSet.js';
 
 export type RawSetOptions = {
@@ -64,6 +64,6 @@ export function parseSetOptions(
     rpe: options.rpe === undefined ? null : parseInput(rpeSchema, options.rpe),
     setType: parseInput(setTypeSchema, options.type ?? 'normal'),
     notes: options.note === undefined ? null : parseInput(notesSchema('--note'), options.note) || null,
-    performedAt: options.at === undefined ? null : parseTimestamp(options.at, '--at'),
+    performedAt: options.at === undefined ? null : notInFuture(parseTypedTime(options.at, '--at'), '--at'),
   };
 }

@@ -2,6 +2,7 @@ import { sql, type DatabasePool } from 'slonik';
 import { z } from 'zod';
 import { UsageError, WorkoutError } from '../../errors.js';
 import { findUserId, lockUser } from './lockUser.js';
+import { formatLocal } from '../../ui/time.js';
 import { loggedSet } from './loggedSet.js';
 
 const sessionRow = z.object({
@@ -19,45 +20,75 @@ const summaryColumns = sql.fragment`
   (SELECT count(*) FROM workout_log l WHERE l.session_id = s.id) AS set_count,
   (SELECT count(DISTINCT l.exercise_id) FROM workout_log l WHERE l.session_id = s.id) AS exercise_count`;
 
+/** The CTE `active`: the user's active session, its start and its last set (its start when it has none). */
+function activeSpan(userId: number) {
+  return sql.fragment`active AS (
+    SELECT s.id, s.start_time,
+           greatest(s.start_time, (SELECT max(l.performed_at) FROM workout_log l WHERE l.session_id = s.id)) AS last_at
+    FROM workout_session s WHERE s.user_id = ${userId} AND s.end_time IS NULL
+  )`;
+}
+
+export type StartedSession = SessionSummary & { closed_session_id: number | null; closed_at: Date | null };
+
+/**
+ * Starts a session at `at` (null: now). An active session idle for more than the gap
+ * before that time is over: it is ended at its last set first. A session still going
+ * is not ended: that is `session end`'s job.
+ */
 export async function startSession(
   pool: DatabasePool,
   userName: string,
-  { name, at }: { name: string | null; at: Date | null },
-): Promise<SessionSummary> {
+  { name, at, gapMinutes }: { name: string | null; at: Date | null; gapMinutes: number },
+): Promise<StartedSession> {
   return pool.transaction(async (tx) => {
     const userId = await lockUser(tx, userName);
+    const startAt = at ? sql.timestamp(at) : sql.fragment`now()`;
+    const closed = await tx.maybeOne(sql.type(z.object({ id: z.number(), end_time: z.date() }))`
+      WITH ${activeSpan(userId)}
+      UPDATE workout_session s SET end_time = a.last_at
+      FROM active a
+      WHERE s.id = a.id AND ${startAt} > a.last_at + make_interval(mins => ${gapMinutes})
+      RETURNING s.id, s.end_time`);
     const active = await tx.maybeOne(sql.type(sessionRow)`
       SELECT ${summaryColumns} FROM workout_session s WHERE s.user_id = ${userId} AND s.end_time IS NULL`);
     if (active) {
       throw new WorkoutError(
-        `session ${active.id} is already active (started ${active.start_time.toISOString()}, ${active.set_count} set(s)); ` +
+        `session ${active.id} is already active (started ${formatLocal(active.start_time)}, ${active.set_count} set(s)); ` +
           'end it with `workout session end`',
       );
     }
-    return tx.one(sql.type(sessionRow)`
+    const started = await tx.one(sql.type(sessionRow)`
       INSERT INTO workout_session AS s (user_id, name, start_time)
-      VALUES (${userId}, ${name}, ${at ? sql.timestamp(at) : sql.fragment`now()`})
+      VALUES (${userId}, ${name}, ${startAt})
       RETURNING s.id, s.name, s.start_time, s.end_time, 0::int8 AS set_count, 0::int8 AS exercise_count`);
+    return { ...started, closed_session_id: closed?.id ?? null, closed_at: closed?.end_time ?? null };
   });
 }
 
+/**
+ * Ends the active session at `at` (null: now, or its last set if that is later). The
+ * end may not come before the session's start or its last set: a session holds its sets.
+ */
 export async function endSession(pool: DatabasePool, userName: string, at: Date | null): Promise<SessionSummary> {
   return pool.transaction(async (tx) => {
     const userId = await lockUser(tx, userName);
-    if (at) {
-      const start = await tx.maybeOneFirst(sql.type(z.object({ start_time: z.date() }))`
-        SELECT start_time FROM workout_session WHERE user_id = ${userId} AND end_time IS NULL`);
-      if (start && at < start) {
-        throw new UsageError(`--at ${at.toISOString()} is before the session started (${start.toISOString()})`);
-      }
+    const endAt = at ? sql.fragment`${sql.timestamp(at)}` : sql.fragment`greatest(now(), a.last_at)`;
+    // Compared in SQL: a set logged "now" has microseconds that a JavaScript Date drops.
+    const span = await tx.maybeOne(sql.type(z.object({ id: z.number(), start_time: z.date(), last_at: z.date(), too_early: z.boolean() }))`
+      WITH ${activeSpan(userId)}
+      SELECT a.id, a.start_time, a.last_at, ${endAt} < a.last_at AS too_early FROM active a`);
+    if (!span) throw new WorkoutError('no active session to end; start one with `workout session start`');
+    if (span.too_early && at) {
+      const what = span.last_at.getTime() === span.start_time.getTime() ? 'the session started' : "the session's last set";
+      throw new UsageError(`--at ${formatLocal(at)} is before ${what} (${formatLocal(span.last_at)})`);
     }
-    const ended = await tx.maybeOne(sql.type(sessionRow)`
-      UPDATE workout_session AS s
-      SET end_time = ${at ? sql.timestamp(at) : sql.fragment`greatest(now(), s.start_time)`}
-      WHERE s.user_id = ${userId} AND s.end_time IS NULL
+    return tx.one(sql.type(sessionRow)`
+      WITH ${activeSpan(userId)}
+      UPDATE workout_session AS s SET end_time = ${endAt}
+      FROM active a
+      WHERE s.id = a.id
       RETURNING ${summaryColumns}`);
-    if (!ended) throw new WorkoutError('no active session to end; start one with `workout session start`');
-    return ended;
   });
 }
 

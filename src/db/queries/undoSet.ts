@@ -9,7 +9,10 @@ const removedSet = loggedSet.extend({ exercise_id: z.number(), exercise: z.strin
 
 export type UndoneSet = z.infer<typeof removedSet>;
 
-/** Deletes the newest set of the active session and recomputes the records it may have held. */
+/**
+ * Deletes the active session's latest set by time (the last one `session show` lists;
+ * of two at the same time, the one logged later) and recomputes the records it may have held.
+ */
 export async function undoLastSet(pool: DatabasePool, userName: string): Promise<UndoneSet> {
   return pool.transaction(async (tx) => {
     const userId = await lockUser(tx, userName);
@@ -19,7 +22,7 @@ export async function undoLastSet(pool: DatabasePool, userName: string): Promise
         WHERE l.session_id = (
           SELECT id FROM workout_session WHERE user_id = ${userId} AND end_time IS NULL
         )
-        ORDER BY l.id DESC
+        ORDER BY l.performed_at DESC, l.id DESC
         LIMIT 1
       ), removed AS (
         DELETE FROM workout_log l USING last_set WHERE l.id = last_set.id
