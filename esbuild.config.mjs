@@ -56,7 +56,9 @@ await build({
   platform: 'node',
   target: 'node20',
   // The bundled CommonJS packages (pg, slonik) require() Node's built-in modules.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   plugins: [pgNavigator, oneZod],
   sourcemap: 'linked',
   logLevel: 'warning',

@@ -1,4 +1,4 @@
-import { CommanderError, type Command } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { redactSecrets } from './db/connectionTarget.js';
 import { WorkoutError } from './errors.js';
 import { createProgram } from './program.js';
@@ -16,12 +16,24 @@ const GROUPS: Record<string, [description: string, load: () => Promise<{ define:
     'import workouts from a Strong, Hevy, FitNotes or workout CSV export (FILE, or stdin for - or a pipe)',
     () => import('./commands/import.js'),
   ],
-  export: ['write your sets to stdout: workout CSV (lossless), Strong 5.x CSV or JSON', () => import('./commands/export.js')],
+  export: [
+    'write your sets to stdout: workout CSV (lossless), Strong 5.x CSV or JSON',
+    () => import('./commands/export.js'),
+  ],
   config: ['your settings, kept in the database (unit)', () => import('./commands/config.js')],
   last: ["an exercise's sets last time, and today's so far", () => import('./commands/last.js')],
-  history: ["an exercise's sessions: sets, top set, estimated 1RM, volume, records", () => import('./commands/history.js')],
-  progress: ["a chart of an exercise's estimated 1RM, heaviest weight, volume or reps over time", () => import('./commands/progress.js')],
-  stats: ['sessions, working sets, reps and volume per week or month; top exercises, streak, records', () => import('./commands/stats.js')],
+  history: [
+    "an exercise's sessions: sets, top set, estimated 1RM, volume, records",
+    () => import('./commands/history.js'),
+  ],
+  progress: [
+    "a chart of an exercise's estimated 1RM, heaviest weight, volume or reps over time",
+    () => import('./commands/progress.js'),
+  ],
+  stats: [
+    'sessions, working sets, reps and volume per week or month; top exercises, streak, records',
+    () => import('./commands/stats.js'),
+  ],
   db: ['schema and indexes', () => import('./commands/db.js')],
 };
 
@@ -60,7 +72,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help asked for exits 0; help shown because a command group got no command (`workout session`) is bad usage.
-      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return error.exitCode === 0 ? 0 : 2;
+      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code))
+        return error.exitCode === 0 ? 0 : 2;
       if (error.code === 'commander.executeSubCommandAsync') return 0;
       process.stderr.write(`${redactSecrets(await usageMessage(error), secretSources)}\n`);
       return 2;
@@ -77,7 +90,12 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Commander's message as one line ("unknown command 'sesion'" + "(Did you mean session?)"). */
 async function usageMessage(error: CommanderError): Promise<string> {
-  const message = error.message.replace(/^error: /, '').split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
+  const message = error.message
+    .replace(/^error: /, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ');
   // `set add Bench -100x5`: commander takes the negative SET for an option.
   const negative = error.code === 'commander.unknownOption' ? /^unknown option '(-\d[^']*)'/.exec(message) : null;
   if (!negative) return `workout: ${message}`;

@@ -39,7 +39,10 @@ const KEYWORD: Record<(typeof SERVER_VARIABLES)[number], string> = {
  * variables when one of them names a server (as a keyword/value string, the rest of PG*
  * still applies); else none: the embedded database.
  */
-function chooseServer(options: GlobalOptions, env: NodeJS.ProcessEnv): { databaseUrl?: string; databaseSource?: string } {
+function chooseServer(
+  options: GlobalOptions,
+  env: NodeJS.ProcessEnv,
+): { databaseUrl?: string; databaseSource?: string } {
   if (options.databaseUrl !== undefined) return { databaseUrl: options.databaseUrl, databaseSource: '--database-url' };
   if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL, databaseSource: 'DATABASE_URL' };
   const named = SERVER_VARIABLES.filter((name) => env[name]);

@@ -17,14 +17,20 @@ export function createProgram(): Command {
   return new Command('workout')
     .description('A fast, scriptable workout log on PostgreSQL (embedded, or a server via DATABASE_URL).')
     .version('0.1.0')
-    .option('--database-url <url>', 'PostgreSQL server to use, as a URL or libpq key=value string (default: $DATABASE_URL, else PGHOST/PGDATABASE/PGSERVICE, else the embedded database)')
+    .option(
+      '--database-url <url>',
+      'PostgreSQL server to use, as a URL or libpq key=value string (default: $DATABASE_URL, else PGHOST/PGDATABASE/PGSERVICE, else the embedded database)',
+    )
     .option('--user <name>', 'whose log (default: $WORKOUT_USER, else your OS user name)')
     .option('--json', 'print results as JSON')
     .option('--no-color', 'no colour (also NO_COLOR, or when stdout is not a terminal)')
     .option('--verbose', 'print stack traces on errors')
     .addOption(new Option('--connect-timeout <seconds>', 'give up connecting after this long (default 5)'))
     .addOption(
-      new Option('--lock-timeout <seconds>', 'give up waiting for a lock, or for the embedded database in use, after this long (default 10)'),
+      new Option(
+        '--lock-timeout <seconds>',
+        'give up waiting for a lock, or for the embedded database in use, after this long (default 10)',
+      ),
     )
     .addOption(new Option('--statement-timeout <seconds>', 'cancel a statement after this long (default 60)'))
     .showSuggestionAfterError()

@@ -7,7 +7,9 @@ import { timeZoneOption, unitOption } from './parseInput.js';
 
 /** --from and --to are read against the time zone (--tz), so they are read once it is known. */
 const exportInput = z.object({
-  format: z.enum(EXPORT_FORMATS, { errorMap: () => ({ message: `--format must be one of ${EXPORT_FORMATS.join(', ')}` }) }).optional(),
+  format: z
+    .enum(EXPORT_FORMATS, { errorMap: () => ({ message: `--format must be one of ${EXPORT_FORMATS.join(', ')}` }) })
+    .optional(),
   from: z.string().optional(),
   to: z.string().optional(),
   exercise: nameSchema('--exercise').optional(),

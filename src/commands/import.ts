@@ -24,7 +24,10 @@ export function define(command: Command): void {
     .option('--unit <unit>', 'kg or lb: the weight unit of files that do not say (Strong 5.x)')
     .option('--tz <zone>', "time zone of dates written without one, e.g. Europe/Berlin (default: the system's)")
     .option('--dry-run', 'check every row and report what would be added; write nothing')
-    .option('--skip-invalid', 'import the valid rows and list the invalid ones (default: any invalid row stops the import)')
+    .option(
+      '--skip-invalid',
+      'import the valid rows and list the invalid ones (default: any invalid row stops the import)',
+    )
     .addHelpText(
       'after',
       `

@@ -18,7 +18,12 @@ const atOption = checkedText((text) => notInFuture(parseTypedTime(text, '--at'),
   .optional()
   .transform((at) => at ?? null);
 
-const startInput = z.object({ name: nameSchema('--name').optional().transform((name) => name ?? null), at: atOption });
+const startInput = z.object({
+  name: nameSchema('--name')
+    .optional()
+    .transform((name) => name ?? null),
+  at: atOption,
+});
 const endInput = z.object({ at: atOption });
 const listInput = z.object({ limit: wholeNumber('--limit', 10_000) });
 const showInput = z.object({ id: wholeNumber('ID', Number.MAX_SAFE_INTEGER).optional() });
@@ -35,7 +40,10 @@ export function define(session: Command): void {
     .command('start')
     .description('start a session (fails if one is already active)')
     .option('--name <name>', 'a name for the session, e.g. "Push day"')
-    .option('--at <iso>', `start time (ISO 8601, local unless it has an offset; default now; at most ${FUTURE_LIMIT_MINUTES} min ahead)`)
+    .option(
+      '--at <iso>',
+      `start time (ISO 8601, local unless it has an offset; default now; at most ${FUTURE_LIMIT_MINUTES} min ahead)`,
+    )
     .addHelpText(
       'after',
       `
@@ -81,6 +89,9 @@ Examples:
     .command('delete <id>')
     .description('delete a session and its sets; records are recomputed')
     .option('--yes', 'do not ask (required when not on a terminal)')
-    .addHelpText('after', '\nExamples:\n  $ workout session delete 12\n  $ workout session delete 12 --yes   # in a script')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ workout session delete 12\n  $ workout session delete 12 --yes   # in a script',
+    )
     .action(action(deleteSessionInput, async () => (await import('./session/editActions.js')).deleteSessionCommand));
 }

@@ -30,7 +30,6 @@ const addInput = z.object({
 
 export type AddSetInput = z.output<typeof addInput>;
 
-
 export function define(set: Command): void {
   set
     .command('add [exercise] [set...]')
@@ -41,7 +40,10 @@ export function define(set: Command): void {
     .option('--type <type>', 'normal, warmup, drop or failure', 'normal')
     .option('--unit <unit>', 'kg or lb (default: the unit written in SET, else yours: see workout config)')
     .option('--note <text>', 'a note on the set')
-    .option('--at <iso>', `when the set was done (ISO 8601, local unless it has an offset; default now; at most ${FUTURE_LIMIT_MINUTES} min ahead)`)
+    .option(
+      '--at <iso>',
+      `when the set was done (ISO 8601, local unless it has an offset; default now; at most ${FUTURE_LIMIT_MINUTES} min ahead)`,
+    )
     .addHelpText(
       'after',
       `

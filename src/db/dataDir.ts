@@ -38,7 +38,9 @@ export function ensureDataDir(dir: string): void {
   } catch (error) {
     // What recursive mkdir reports under a read-only parent.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new DatabaseUnavailableError(`cannot use the data folder ${dir}: cannot create it: a parent folder is read-only`);
+      throw new DatabaseUnavailableError(
+        `cannot use the data folder ${dir}: cannot create it: a parent folder is read-only`,
+      );
     }
     throw dataDirError(dir, error);
   }

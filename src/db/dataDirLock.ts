@@ -54,14 +54,20 @@ function answers(socketPath: string): Promise<boolean> {
       connection.destroy();
       resolve(true);
     });
-    connection.once('error', (error: NodeJS.ErrnoException) => resolve(!['ECONNREFUSED', 'ENOENT'].includes(error.code ?? '')));
+    connection.once('error', (error: NodeJS.ErrnoException) =>
+      resolve(!['ECONNREFUSED', 'ENOENT'].includes(error.code ?? '')),
+    );
   });
 }
 
 async function peers(dir: string, address: string, own: string): Promise<Peer[]> {
   const files = fs.readdirSync(dir).filter((file) => file !== own && SOCKET.test(file));
   return Promise.all(
-    files.map(async (file) => ({ file, pid: Number(SOCKET.exec(file)![1]), live: await answers(path.join(address, file)) })),
+    files.map(async (file) => ({
+      file,
+      pid: Number(SOCKET.exec(file)![1]),
+      live: await answers(path.join(address, file)),
+    })),
   );
 }
 
@@ -109,7 +115,9 @@ async function takeTurn(dir: string, address: string, timeoutMs: number, onRelea
     const own = `workout.${process.pid}.${crypto.randomBytes(4).toString('hex')}.sock`;
     const socketPath = path.join(dir, own);
     if (Buffer.byteLength(path.join(address, own)) > MAX_SOCKET_PATH) {
-      throw new DatabaseUnavailableError(`the data folder path ${dir} is too long for its lock socket; set WORKOUT_HOME to a shorter path`);
+      throw new DatabaseUnavailableError(
+        `the data folder path ${dir} is too long for its lock socket; set WORKOUT_HOME to a shorter path`,
+      );
     }
     const server = await listen(path.join(address, own));
     const found = await peers(dir, address, own);

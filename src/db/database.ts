@@ -1,8 +1,8 @@
 import { createPool, type DatabasePool } from 'slonik';
 import type { Config } from '../config.js';
-import { describeSettings, resolveConnection, type ConnectionSettings } from './connectionConfig.js';
-import { dataDir } from './dataDir.js';
+import { type ConnectionSettings, describeSettings, resolveConnection } from './connectionConfig.js';
 import { toWorkoutError } from './databaseErrors.js';
+import { dataDir } from './dataDir.js';
 import { createCliDriverFactory } from './driver.js';
 import { startEmbedded } from './embedded.js';
 import { migrate } from './migrations.js';
@@ -128,7 +128,7 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
     pool = await createCliPool(config, resolveConnection(embedded.connectionString, {}), false, true, onConnected);
   } catch (error) {
     await embedded.close();
-    throw toWorkoutError(error, target);
+    throw toWorkoutError(error, target, 'embedded');
   }
   return {
     pool,
@@ -140,7 +140,7 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
         if (options.schema !== 'any') await migrate(pool);
         return await work(pool);
       } catch (error) {
-        throw toWorkoutError(error, target);
+        throw toWorkoutError(error, target, 'embedded');
       } finally {
         await endQuietly(pool);
         await embedded.close();

@@ -36,7 +36,8 @@ const CERTIFICATE_CHECKS: Record<string, string> = {
   UNABLE_TO_GET_ISSUER_CERT: 'it is not signed by the root certificate given (sslrootcert)',
   CERT_HAS_EXPIRED: 'it has expired',
   CERT_NOT_YET_VALID: 'it is not valid yet',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'the host name is not one it was issued for (sslmode=verify-full checks it; verify-ca does not)',
+  ERR_TLS_CERT_ALTNAME_INVALID:
+    'the host name is not one it was issued for (sslmode=verify-full checks it; verify-ca does not)',
 };
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN']);
@@ -45,9 +46,9 @@ const UNAVAILABLE_SQLSTATE = /^(08|28|3D000|57P03)/;
 
 /**
  * Maps what the driver throws to the CLI's typed errors: the one place that reads
- * SQLSTATE codes. `target` is host:port/db, never the password.
+ * SQLSTATE codes. `target` is host:port/db, never the password, or the embedded data folder.
  */
-export function toWorkoutError(error: unknown, target: string): Error {
+export function toWorkoutError(error: unknown, target: string, backend: 'server' | 'embedded' = 'server'): Error {
   if (error instanceof WorkoutError) return error;
   const code = codeOf(error);
   const message = chain(error).at(-1)?.message ?? String(error);
@@ -69,10 +70,14 @@ export function toWorkoutError(error: unknown, target: string): Error {
     );
   }
   if (/does not support SSL/i.test(message)) {
-    return new DatabaseUnavailableError(`cannot connect to ${target}: the server does not accept TLS, which sslmode requires`);
+    return new DatabaseUnavailableError(
+      `cannot connect to ${target}: the server does not accept TLS, which sslmode requires`,
+    );
   }
   if (code === '53300') {
-    return new DatabaseUnavailableError(`cannot connect to ${target}: the server has no free connection (${message}); try again`);
+    return new DatabaseUnavailableError(
+      `cannot connect to ${target}: the server has no free connection (${message}); try again`,
+    );
   }
   if (code && UNREACHABLE.has(code)) {
     return new DatabaseUnavailableError(`cannot connect to ${target}: ${code} (is the server running?)`);
@@ -83,11 +88,14 @@ export function toWorkoutError(error: unknown, target: string): Error {
   if (code && UNAVAILABLE_SQLSTATE.test(code)) {
     return new DatabaseUnavailableError(`cannot use ${target}: ${message}`);
   }
-  // Disk full (53100, or Node's ENOSPC) and a read-only embedded folder: the database is there but cannot take writes.
+  // Disk full (53100, or Node's ENOSPC) and a read-only embedded folder: the database is there but cannot take writes
+  // (a read-only server, by contrast, is a role or a standby: see below).
   if (code === '53100' || code === 'ENOSPC') {
-    return new DatabaseUnavailableError(`disk full: cannot write to ${target}; nothing was written, free some space and try again`);
+    return new DatabaseUnavailableError(
+      `disk full: cannot write to ${target}; nothing was written, free some space and try again`,
+    );
   }
-  if (code === '25006') {
+  if (code === '25006' && backend === 'embedded') {
     return new DatabaseUnavailableError(`${target} is read-only: only commands that read work; nothing was written`);
   }
   if (code === '55P03') {
@@ -107,7 +115,9 @@ export function toWorkoutError(error: unknown, target: string): Error {
     );
   }
   if (code === '42P01' || code === '42883') {
-    return new PendingMigrationsError(`the database at ${target} has no workout schema (or an old one); run \`workout db migrate\``);
+    return new PendingMigrationsError(
+      `the database at ${target} has no workout schema (or an old one); run \`workout db migrate\``,
+    );
   }
   if (code === '25006') {
     return new WorkoutError(

@@ -143,7 +143,9 @@ export async function startEmbedded(home: string, lockTimeoutMs: number): Promis
   const pgdata = path.join(home, 'pgdata');
   const created = !fs.existsSync(path.join(pgdata, 'PG_VERSION'));
   if (!created && !isWritable(home)) {
-    const { db, cleanup } = await openReadOnlyCopy(home).catch((error: unknown) => Promise.reject(cannotOpen(home, error)));
+    const { db, cleanup } = await openReadOnlyCopy(home).catch((error: unknown) =>
+      Promise.reject(cannotOpen(home, error)),
+    );
     return serve(db, false, cleanup);
   }
   // Everything PostgreSQL creates from here on is private to this user.

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { sql, type DatabasePool, type DatabaseTransactionConnection } from 'slonik';
+import { type DatabasePool, type DatabaseTransactionConnection, sql } from 'slonik';
 import { z } from 'zod';
 import { PendingMigrationsError, WorkoutError } from '../errors.js';
 import { SQL_DIR, sqlText } from './sqlFile.js';

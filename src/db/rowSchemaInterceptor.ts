@@ -9,7 +9,11 @@ export class RowSchemaError extends WorkoutError {
 
 /** The query's first line of SQL, shortened: enough to find it in src/db/queries, one printable line. */
 function queryName(query: Query): string {
-  const firstLine = query.sql.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? '';
+  const firstLine =
+    query.sql
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line !== '') ?? '';
   return firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine;
 }
 

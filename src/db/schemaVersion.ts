@@ -1,4 +1,4 @@
-import { sql, type DatabasePool } from 'slonik';
+import { type DatabasePool, sql } from 'slonik';
 import { appliedVersions, listMigrations, pendingError } from './migrations.js';
 
 /**

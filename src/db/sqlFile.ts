@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { sql, type QuerySqlToken } from 'slonik';
+import { type QuerySqlToken, sql } from 'slonik';
 
 /**
  * The project's sql/ folder: the nearest one up from this module, which sits in src/db/

@@ -23,7 +23,10 @@ export const nameSchema = (field: string) =>
     z
       .string()
       .min(1, `${field} must not be empty`)
-      .refine((name) => characters(name) <= LIMITS.nameLength, `${field} must be at most ${LIMITS.nameLength} characters`)
+      .refine(
+        (name) => characters(name) <= LIMITS.nameLength,
+        `${field} must be at most ${LIMITS.nameLength} characters`,
+      )
       .refine((name) => !CONTROL.test(name), `${field} must not contain control characters`),
   );
 
@@ -31,7 +34,10 @@ export const notesSchema = (field: string) =>
   nfcTrimmed.pipe(
     z
       .string()
-      .refine((notes) => characters(notes) <= LIMITS.notesLength, `${field} must be at most ${LIMITS.notesLength} characters`)
+      .refine(
+        (notes) => characters(notes) <= LIMITS.notesLength,
+        `${field} must be at most ${LIMITS.notesLength} characters`,
+      )
       .refine((notes) => !CONTROL_BUT_LINES.test(notes), `${field} must not contain control characters`),
   );
 

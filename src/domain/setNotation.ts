@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { LIMITS } from './limits.js';
 import { quoteInput } from './quoteInput.js';
-import { toKg, unitFromWord, type Unit } from './units.js';
+import { toKg, type Unit, unitFromWord } from './units.js';
 
 /** A set as entered: the weight stays an exact decimal string so the database converts it exactly. */
 export type SetInput = {

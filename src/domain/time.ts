@@ -5,7 +5,15 @@ export const DATE_FORMS = '2025-07-23, 2025-07-23T19:16, 2025-07-23 19:16:49, 20
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
-export type LocalDateTime = { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number };
+export type LocalDateTime = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+};
 
 export function isRealDate({ year, month, day, hour, minute, second }: LocalDateTime): boolean {
   const probe = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
@@ -13,7 +21,9 @@ export function isRealDate({ year, month, day, hour, minute, second }: LocalDate
     probe.getUTCFullYear() === year &&
     probe.getUTCMonth() === month - 1 &&
     probe.getUTCDate() === day &&
-    hour < 24 && minute < 60 && second < 60
+    hour < 24 &&
+    minute < 60 &&
+    second < 60
   );
 }
 
@@ -24,8 +34,14 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(zone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(zone, formatter);
   }
@@ -68,8 +84,13 @@ function readTimestamp(text: string, field: string): ReadTimestamp {
   if (!match) throw new UsageError(`${field} ${quoteInput(text)} is not a date; accepted forms: ${DATE_FORMS}`);
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', offset] = match;
   const local: LocalDateTime = {
-    year: Number(y), month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi),
-    second: Number(s), ms: Math.floor(Number(`0.${fraction || '0'}`) * 1000),
+    year: Number(y),
+    month: Number(mo),
+    day: Number(d),
+    hour: Number(h),
+    minute: Number(mi),
+    second: Number(s),
+    ms: Math.floor(Number(`0.${fraction || '0'}`) * 1000),
   };
   if (!isRealDate(local) || local.year < 1900 || local.year > 2200) {
     throw new UsageError(`${field} ${quoteInput(text)} is not a real date between 1900 and 2200`);
@@ -101,10 +122,19 @@ export function parseTimestamp(text: string, field: string, zone?: string): Date
 /** The wall clock `zone` (undefined: the system's) shows at `instant`, to the second. */
 function wallClock(instant: Date, zone: string | undefined): string {
   if (zone === undefined) {
-    return [instant.getFullYear(), instant.getMonth() + 1, instant.getDate(), instant.getHours(), instant.getMinutes(), instant.getSeconds()].join(' ');
+    return [
+      instant.getFullYear(),
+      instant.getMonth() + 1,
+      instant.getDate(),
+      instant.getHours(),
+      instant.getMinutes(),
+      instant.getSeconds(),
+    ].join(' ');
   }
   const parts = formatterFor(zone).formatToParts(instant);
-  return ['year', 'month', 'day', 'hour', 'minute', 'second'].map((type) => Number(parts.find((part) => part.type === type)?.value)).join(' ');
+  return ['year', 'month', 'day', 'hour', 'minute', 'second']
+    .map((type) => Number(parts.find((part) => part.type === type)?.value))
+    .join(' ');
 }
 
 /**
@@ -130,7 +160,9 @@ export const FUTURE_LIMIT_MINUTES = 5;
 /** Refuses a time more than FUTURE_LIMIT_MINUTES after `now`. */
 export function notInFuture(at: Date, field: string, now: Date = new Date()): Date {
   if (at.getTime() > now.getTime() + FUTURE_LIMIT_MINUTES * 60_000) {
-    throw new UsageError(`${field} is in the future; a time may be at most ${FUTURE_LIMIT_MINUTES} minutes ahead of now`);
+    throw new UsageError(
+      `${field} is in the future; a time may be at most ${FUTURE_LIMIT_MINUTES} minutes ahead of now`,
+    );
   }
   return at;
 }

@@ -2,9 +2,15 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { DatabasePool } from 'slonik';
-import { exportPage, unitUsage, useExportZone, type ExportCursor, type ExportFilter } from '../db/queries/exportSets.js';
+import {
+  type ExportCursor,
+  type ExportFilter,
+  exportPage,
+  unitUsage,
+  useExportZone,
+} from '../db/queries/exportSets.js';
 import { findUserId } from '../db/queries/lockUser.js';
-import { jsonRecord, workoutRecord, type ExportedSet, type ExportFormat } from '../domain/formats/exportRows.js';
+import { type ExportedSet, type ExportFormat, jsonRecord, workoutRecord } from '../domain/formats/exportRows.js';
 import { WORKOUT_COLUMNS } from '../domain/formats/workout.js';
 import type { Unit } from '../domain/units.js';
 import { strongEncoder } from './strongEncoder.js';
@@ -47,7 +53,12 @@ function writer(out: Writable): (text: string) => Promise<boolean> {
 }
 
 /** `tail` ends the file; `lost` says on stderr what the format could not hold. */
-type Encoder = { head: string; row: (set: ExportedSet, first: boolean) => string; tail: () => string; lost?: () => string | null };
+type Encoder = {
+  head: string;
+  row: (set: ExportedSet, first: boolean) => string;
+  tail: () => string;
+  lost?: () => string | null;
+};
 
 function encoder(format: ExportFormat): Encoder {
   switch (format) {
@@ -62,7 +73,11 @@ function encoder(format: ExportFormat): Encoder {
       return { head: strong.head, row: (set) => strong.row(set), tail: strong.tail, lost };
     }
     case 'json':
-      return { head: '[', row: (set, first) => `${first ? '' : ','}\n${JSON.stringify(jsonRecord(set))}`, tail: () => '\n]\n' };
+      return {
+        head: '[',
+        row: (set, first) => `${first ? '' : ','}\n${JSON.stringify(jsonRecord(set))}`,
+        tail: () => '\n]\n',
+      };
   }
 }
 
@@ -80,7 +95,14 @@ export async function writeExport(pool: DatabasePool, request: ExportRequest): P
     let sets = 0;
     if (!(await write(encode.head))) return { sets };
     if (userId !== undefined) {
-      const filter: ExportFilter = { userId, from: request.from, to: request.to, toInclusive: request.toInclusive, exercise: request.exercise, unit };
+      const filter: ExportFilter = {
+        userId,
+        from: request.from,
+        to: request.to,
+        toInclusive: request.toInclusive,
+        exercise: request.exercise,
+        unit,
+      };
       let cursor: ExportCursor | null = null;
       for (;;) {
         const page = await exportPage(connection, filter, cursor, EXPORT_PAGE_SIZE);
@@ -115,8 +137,12 @@ async function strongUnit(
   const unit = request.unit ?? usage[0]?.unit ?? 'kg';
   const converted = usage.filter((entry) => entry.unit !== unit).reduce((sum, entry) => sum + entry.sets, 0);
   const notes = [
-    unit === 'lb' ? 'This Strong file is in pounds: apps that read Strong files assume kilograms unless told (workout import: --unit lb).' : '',
-    converted > 0 ? `${converted} set(s) logged in ${unit === 'kg' ? 'lb' : 'kg'} were converted to ${unit} (rounded to 3 decimals).` : '',
+    unit === 'lb'
+      ? 'This Strong file is in pounds: apps that read Strong files assume kilograms unless told (workout import: --unit lb).'
+      : '',
+    converted > 0
+      ? `${converted} set(s) logged in ${unit === 'kg' ? 'lb' : 'kg'} were converted to ${unit} (rounded to 3 decimals).`
+      : '',
   ].filter((note) => note !== '');
   if (notes.length > 0) request.note(notes.join(' '));
   return unit;

@@ -2,7 +2,7 @@ import type { DatabaseTransactionConnection } from 'slonik';
 import { findOrCreateExercises } from '../db/queries/importExercises.js';
 import { countRecordsHeldBy } from '../db/queries/importRecords.js';
 import { endSessionsAtLastSet } from '../db/queries/importSessionEnds.js';
-import { insertImportedSessions, type ImportedSession } from '../db/queries/importSessions.js';
+import { type ImportedSession, insertImportedSessions } from '../db/queries/importSessions.js';
 import { insertImportedSets } from '../db/queries/importSetRows.js';
 import { recomputeRecords } from '../db/queries/recomputeRecords.js';
 import type { ImportedSet, RowProblem, SourceWorkout } from '../domain/formats/types.js';
@@ -32,7 +32,13 @@ export class BatchWriter {
   /** Exercises and sessions that got a set. */
   private readonly touched = new Set<number>();
   private readonly grown = new Set<number>();
-  private readonly counts: ImportCounts = { sessionsAdded: 0, setsAdded: 0, sessionsPresent: 0, setsPresent: 0, newRecords: 0 };
+  private readonly counts: ImportCounts = {
+    sessionsAdded: 0,
+    setsAdded: 0,
+    sessionsPresent: 0,
+    setsPresent: 0,
+    newRecords: 0,
+  };
 
   constructor(
     private readonly tx: DatabaseTransactionConnection,
@@ -88,7 +94,13 @@ export class BatchWriter {
     const rows = sets.map((set) => {
       const exerciseId = this.exercises.get(set.exercise)!;
       const session = this.sessions.get(set.workout.key)!;
-      return { set, sessionId: session.id, exerciseId, setNumber: this.setNumberOf(set, session.id, exerciseId), newSession: session.created };
+      return {
+        set,
+        sessionId: session.id,
+        exerciseId,
+        setNumber: this.setNumberOf(set, session.id, exerciseId),
+        newSession: session.created,
+      };
     });
     const result = await insertImportedSets(this.tx, this.userId, rows);
     this.counts.setsAdded += result.inserted;
@@ -99,7 +111,11 @@ export class BatchWriter {
       const byLine = new Map(sets.map((set) => [set.line, set]));
       for (const line of result.repeated) {
         const set = byLine.get(line)!;
-        this.reject({ line, column: 'set_number', problem: `${set.exercise} already has set ${set.setNumber} in session ${set.workout.key}` });
+        this.reject({
+          line,
+          column: 'set_number',
+          problem: `${set.exercise} already has set ${set.setNumber} in session ${set.workout.key}`,
+        });
       }
     }
   }

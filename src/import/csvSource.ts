@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { detectDelimiter, type Delimiter } from '../domain/formats/detect.js';
+import { type Delimiter, detectDelimiter } from '../domain/formats/detect.js';
 import { UsageError } from '../errors.js';
 
 /** Where the CSV comes from: a file, or stdin (`-`). */

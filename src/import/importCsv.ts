@@ -1,8 +1,8 @@
 import type { DatabasePool } from 'slonik';
-import { importSets } from './importSets.js';
 import type { ImportPlan, NotSetReason, RowProblem } from '../domain/formats/types.js';
 import type { Progress } from '../ui/progress.js';
 import type { CsvReader } from './csvSource.js';
+import { importSets } from './importSets.js';
 import { mapRecords, newTally, rowRejecter } from './mapRecords.js';
 
 export type ImportSummary = {

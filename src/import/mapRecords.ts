@@ -1,5 +1,5 @@
-import { LIMITS } from '../domain/limits.js';
 import type { ExerciseNote, ImportedSet, ImportPlan, NotSetReason, RowProblem } from '../domain/formats/types.js';
+import { LIMITS } from '../domain/limits.js';
 import { UsageError } from '../errors.js';
 import type { CsvRecord } from './csvSource.js';
 
@@ -45,7 +45,11 @@ function withNote(set: ImportedSet, note: ExerciseNote | undefined): ImportedSet
   if (!note?.text || note.workoutKey !== set.workout.key || note.exercise !== set.exercise) return set;
   const notes = set.notes === null ? note.text : `${note.text}\n${set.notes}`;
   if ([...notes].length > LIMITS.notesLength) {
-    return { line: set.line, column: 'Notes', problem: `with the exercise's note before it, is longer than ${LIMITS.notesLength} characters` };
+    return {
+      line: set.line,
+      column: 'Notes',
+      problem: `with the exercise's note before it, is longer than ${LIMITS.notesLength} characters`,
+    };
   }
   return { ...set, notes };
 }

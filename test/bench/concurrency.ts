@@ -6,8 +6,8 @@
  * latency per process, and errors (target: 0); checks the numbering afterwards.
  * Run: npx vite-node test/bench/concurrency.ts  (BENCH_SETS_PER_PROCESS=50)
  */
-import { alternate, percentile, type ProcessRun } from './lib/measure.js';
-import { runBench, type BenchResult, type Row } from './lib/report.js';
+import { alternate, type ProcessRun, percentile } from './lib/measure.js';
+import { type BenchResult, type Row, runBench } from './lib/report.js';
 import { createScratchDatabase, dropOnInterrupt, floorScript, workout } from './lib/scratch.js';
 
 const PROCESSES = 8;
@@ -58,23 +58,47 @@ async function main(): Promise<BenchResult> {
           measure: `throughput (${runs.length} runs)`,
           value: perSecond,
           unit: '/s',
-          ...(isFloor ? {} : { baseline: { name: 'floor', value: floorThroughput }, ratio: perSecond / floorThroughput }),
+          ...(isFloor
+            ? {}
+            : { baseline: { name: 'floor', value: floorThroughput }, ratio: perSecond / floorThroughput }),
         },
         { item: `5 ${name}`, measure: 'latency p50', value: percentile(latencies, 50), unit: 'ms' },
         { item: `5 ${name}`, measure: 'latency p95', value: percentile(latencies, 95), unit: 'ms' },
-        { item: `5 ${name}`, measure: 'errors', value: failed.length, unit: '', ...(isFloor ? {} : { target: '= 0', met: failed.length === 0 }) },
+        {
+          item: `5 ${name}`,
+          measure: 'errors',
+          value: failed.length,
+          unit: '',
+          ...(isFloor ? {} : { target: '= 0', met: failed.length === 0 }),
+        },
       );
       if (failed.length > 0) notes.push(`${name}: first error: ${failed[0]!.stderr.trim()}`);
     }
 
-    const numbering = await db.query<{ user: string; sets: number; distinct: number; low: number; high: number; sessions: number }>(
+    const numbering = await db.query<{
+      user: string;
+      sets: number;
+      distinct: number;
+      low: number;
+      high: number;
+      sessions: number;
+    }>(
       `SELECT u.name AS user, count(*)::int AS sets, count(DISTINCT l.set_number)::int AS distinct,
               min(l.set_number) AS low, max(l.set_number) AS high, count(DISTINCT l.session_id)::int AS sessions
        FROM workout_log l JOIN app_user u ON u.id = l.user_id GROUP BY u.name ORDER BY u.name`,
     );
     await db.release();
-    const gapless = numbering.every((n) => n.sessions === 1 && n.low === 1 && n.high === n.sets && n.distinct === n.sets);
-    rows.push({ item: '5 set numbers', measure: 'per user 1..N, no gap or repeat', value: gapless ? 1 : 0, unit: '', target: '= 1', met: gapless });
+    const gapless = numbering.every(
+      (n) => n.sessions === 1 && n.low === 1 && n.high === n.sets && n.distinct === n.sets,
+    );
+    rows.push({
+      item: '5 set numbers',
+      measure: 'per user 1..N, no gap or repeat',
+      value: gapless ? 1 : 0,
+      unit: '',
+      target: '= 1',
+      met: gapless,
+    });
     notes.push(`numbering: ${numbering.map((n) => `${n.user} ${n.sets} sets ${n.low}..${n.high}`).join(', ')}`);
     return {
       name: 'concurrency',
@@ -82,7 +106,14 @@ async function main(): Promise<BenchResult> {
       rows,
       notes,
       details: Object.fromEntries(
-        Object.entries(rounds).map(([k, v]) => [k, v.map((r) => ({ wallMs: r.wallMs, latencies: r.runs.map((x) => x.wallMs), codes: r.runs.map((x) => x.code) }))]),
+        Object.entries(rounds).map(([k, v]) => [
+          k,
+          v.map((r) => ({
+            wallMs: r.wallMs,
+            latencies: r.runs.map((x) => x.wallMs),
+            codes: r.runs.map((x) => x.code),
+          })),
+        ]),
       ),
     };
   } finally {

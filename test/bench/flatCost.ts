@@ -10,8 +10,8 @@
 import { relationScans, watchDatabase } from '../helpers/serverLog.js';
 import { generateHistory, type HistoryShape } from './lib/history.js';
 import { alternate, median, ok, rounds } from './lib/measure.js';
-import { runBench, type BenchResult } from './lib/report.js';
-import { ADMIN_URL, createScratchDatabase, dropOnInterrupt, workout, type ScratchDatabase } from './lib/scratch.js';
+import { type BenchResult, runBench } from './lib/report.js';
+import { ADMIN_URL, createScratchDatabase, dropOnInterrupt, type ScratchDatabase, workout } from './lib/scratch.js';
 
 export const RATIO_TARGET = 1.2;
 const SHAPE: Omit<HistoryShape, 'users' | 'exercises'> = { sessionsPerUser: 10, setsPerSession: 10 };
@@ -21,7 +21,12 @@ const GROWING = /\bon (app_user|exercise|workout_session|workout_log|personal_re
 
 type Subject = { db: ScratchDatabase; sets: number; user: string; exercise: string };
 
-async function prepare(label: string, users: number, exercises: number, databases: ScratchDatabase[]): Promise<Subject> {
+async function prepare(
+  label: string,
+  users: number,
+  exercises: number,
+  databases: ScratchDatabase[],
+): Promise<Subject> {
   const db = await createScratchDatabase(label);
   databases.push(db);
   const sets = await generateHistory(db, { ...SHAPE, users, exercises });
@@ -49,7 +54,13 @@ async function main(): Promise<BenchResult> {
     let weight = 60;
     const setAdd = async (subject: Subject) => {
       weight += 0.5; // a new record now and then, as in real use
-      return ok(await workout(['set', 'add', subject.exercise, `${weight}x5`], { DATABASE_URL: subject.db.url, WORKOUT_USER: subject.user }), 'set add');
+      return ok(
+        await workout(['set', 'add', subject.exercise, `${weight}x5`], {
+          DATABASE_URL: subject.db.url,
+          WORKOUT_USER: subject.user,
+        }),
+        'set add',
+      );
     };
     // The first set starts a session in each; the timed ones all go to the active session.
     for (const subject of [small, large]) for (let i = 0; i < 2; i++) await setAdd(subject);
@@ -58,7 +69,8 @@ async function main(): Promise<BenchResult> {
       large: async () => (await watches.large.observe(() => setAdd(large))).activity,
     });
     const serverMs = (name: 'small' | 'large') => median(samples[name].map((a) => a.serverMs));
-    const statementMs = (name: 'small' | 'large', index: number) => median(samples[name].map((a) => a.statements[index]?.serverMs ?? 0));
+    const statementMs = (name: 'small' | 'large', index: number) =>
+      median(samples[name].map((a) => a.statements[index]?.serverMs ?? 0));
     const phaseMs = (name: 'small' | 'large', phase: 'parse' | 'bind' | 'execute') =>
       median(samples[name].map((a) => a.statements.reduce((sum, s) => sum + s.phasesMs[phase], 0)));
     const ratio = serverMs('large') / serverMs('small');
@@ -76,12 +88,30 @@ async function main(): Promise<BenchResult> {
       name: 'flatCost',
       title: `4. server time of one set add, ${label(small)} vs ${label(large)} of history (${samples.small.length} pairs, medians)`,
       rows: [
-        { item: '4 set add server time', measure: label(large), value: serverMs('large'), unit: 'ms', baseline: { name: label(small), value: serverMs('small') }, ratio, target: `<= x${RATIO_TARGET}`, met: ratio <= RATIO_TARGET },
-        { item: '4 EXPLAIN (auto_explain)', measure: 'non-index scans of growing tables', value: nonIndex.length, unit: '', target: '= 0', met: nonIndex.length === 0 && scans.length > 0 },
+        {
+          item: '4 set add server time',
+          measure: label(large),
+          value: serverMs('large'),
+          unit: 'ms',
+          baseline: { name: label(small), value: serverMs('small') },
+          ratio,
+          target: `<= x${RATIO_TARGET}`,
+          met: ratio <= RATIO_TARGET,
+        },
+        {
+          item: '4 EXPLAIN (auto_explain)',
+          measure: 'non-index scans of growing tables',
+          value: nonIndex.length,
+          unit: '',
+          target: '= 0',
+          met: nonIndex.length === 0 && scans.length > 0,
+        },
       ],
       notes: [
-        `per statement (small -> large, ms): ${Array.from({ length: statementCount }, (_, i) =>
-          `${samples.large[0]!.statements[i]!.text.split(/\s+/).slice(0, 2).join(' ')} ${statementMs('small', i).toFixed(2)} -> ${statementMs('large', i).toFixed(2)}`,
+        `per statement (small -> large, ms): ${Array.from(
+          { length: statementCount },
+          (_, i) =>
+            `${samples.large[0]!.statements[i]!.text.split(/\s+/).slice(0, 2).join(' ')} ${statementMs('small', i).toFixed(2)} -> ${statementMs('large', i).toFixed(2)}`,
         ).join('; ')}`,
         `by phase (small -> large, ms): ${(['parse', 'bind', 'execute'] as const).map((p) => `${p} ${phaseMs('small', p).toFixed(2)} -> ${phaseMs('large', p).toFixed(2)}`).join('; ')} (bind includes planning)`,
         `scans of growing tables: ${scans.filter((scan) => GROWING.test(scan)).join('; ')}`,
@@ -89,8 +119,18 @@ async function main(): Promise<BenchResult> {
         ...(nonIndex.length > 0 ? [`NOT index scans: ${nonIndex.join('; ')}`] : []),
       ],
       details: {
-        small: { sets: small.sets, user: small.user, exercise: small.exercise, serverMs: samples.small.map((a) => a.serverMs) },
-        large: { sets: large.sets, user: large.user, exercise: large.exercise, serverMs: samples.large.map((a) => a.serverMs) },
+        small: {
+          sets: small.sets,
+          user: small.user,
+          exercise: small.exercise,
+          serverMs: samples.small.map((a) => a.serverMs),
+        },
+        large: {
+          sets: large.sets,
+          user: large.user,
+          exercise: large.exercise,
+          serverMs: samples.large.map((a) => a.serverMs),
+        },
         plans: explained.plans,
       },
     };

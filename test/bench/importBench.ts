@@ -20,7 +20,7 @@ import { BIN } from '../helpers/paths.js';
 import { serverUrl } from '../helpers/serverUrl.js';
 import { withClient } from '../helpers/withClient.js';
 import { median } from './lib/measure.js';
-import { runBench, type BenchResult, type Row } from './lib/report.js';
+import { type BenchResult, type Row, runBench } from './lib/report.js';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 5);
@@ -61,7 +61,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   });
 }
 
-
 async function main(): Promise<BenchResult> {
   const scratch = `workout_bench_${process.pid}`;
   const url = serverUrl(ADMIN_URL, scratch);
@@ -80,7 +79,9 @@ async function main(): Promise<BenchResult> {
 
     const resetImport = () =>
       withClient(url, (client) =>
-        client.query('TRUNCATE personal_record, workout_log, workout_session, exercise, app_user RESTART IDENTITY CASCADE'),
+        client.query(
+          'TRUNCATE personal_record, workout_log, workout_session, exercise, app_user RESTART IDENTITY CASCADE',
+        ),
       );
     const resetCopy = () => withClient(url, (client) => client.query('TRUNCATE staging'));
     const importMs: number[] = [];
@@ -95,7 +96,14 @@ async function main(): Promise<BenchResult> {
       importMs.push(imported.ms);
 
       await resetCopy();
-      const copied = await run('psql', [url, '-qX', '-v', 'ON_ERROR_STOP=1', '-c', `\\copy staging FROM '${file}' WITH (FORMAT csv, HEADER true)`]);
+      const copied = await run('psql', [
+        url,
+        '-qX',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-c',
+        `\\copy staging FROM '${file}' WITH (FORMAT csv, HEADER true)`,
+      ]);
       if (copied.code !== 0) throw new Error(`psql \\copy failed: ${copied.stderr}`);
       copyMs.push(copied.ms);
     }
@@ -107,7 +115,11 @@ async function main(): Promise<BenchResult> {
       await resetImport();
       const imported = await run(process.execPath, [BIN, 'import', big, '--unit', 'kg', '--tz', 'UTC', '--json'], env);
       if (imported.code !== 0) throw new Error(`workout import (1M) failed: ${imported.stderr}`);
-      rss = { sets: RSS_SETS, peakRssMb: imported.peakRssKb === null ? null : imported.peakRssKb / 1024, ms: imported.ms };
+      rss = {
+        sets: RSS_SETS,
+        peakRssMb: imported.peakRssKb === null ? null : imported.peakRssKb / 1024,
+        ms: imported.ms,
+      };
       fs.rmSync(big);
     }
 

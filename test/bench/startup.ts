@@ -3,7 +3,7 @@
  * records to draw) against `node -e 0`, interleaved.  Run: npx vite-node test/bench/startup.ts
  */
 import { alternate, median, ok, rounds, timeProcess } from './lib/measure.js';
-import { runBench, type BenchResult, type Row } from './lib/report.js';
+import { type BenchResult, type Row, runBench } from './lib/report.js';
 import { createScratchDatabase, dropOnInterrupt, workout } from './lib/scratch.js';
 
 async function main(): Promise<BenchResult> {
@@ -11,7 +11,11 @@ async function main(): Promise<BenchResult> {
   dropOnInterrupt([db]);
   try {
     const env = { DATABASE_URL: db.url };
-    for (const [exercise, set] of [['Bench Press', '100x5'], ['Squat', '140x3'], ['Pull Up', 'bw+10x6']] as const) {
+    for (const [exercise, set] of [
+      ['Bench Press', '100x5'],
+      ['Squat', '140x3'],
+      ['Pull Up', 'bw+10x6'],
+    ] as const) {
       ok(await workout(['set', 'add', exercise, set], env), 'workout set add');
     }
     const steps = {
@@ -24,7 +28,10 @@ async function main(): Promise<BenchResult> {
     const m = (name: keyof typeof samples, key: 'wallMs' | 'cpuMs') => median(samples[name].map((s) => s[key]));
     const rows: Row[] = [];
     for (const name of ['workout --help', 'workout pr list'] as const) {
-      for (const [measure, key] of [['CPU', 'cpuMs'], ['wall', 'wallMs']] as const) {
+      for (const [measure, key] of [
+        ['CPU', 'cpuMs'],
+        ['wall', 'wallMs'],
+      ] as const) {
         rows.push({
           item: `2 ${name}`,
           measure,
@@ -43,7 +50,11 @@ async function main(): Promise<BenchResult> {
         `above node -e 0: --help +${(m('workout --help', 'wallMs') - m('node -e 0', 'wallMs')).toFixed(0)} ms wall, ` +
           `pr list +${(m('workout pr list', 'wallMs') - m('node -e 0', 'wallMs')).toFixed(0)} ms wall (no target in the issue)`,
       ],
-      details: { samples: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((s) => ({ wallMs: s.wallMs, cpuMs: s.cpuMs }))])) },
+      details: {
+        samples: Object.fromEntries(
+          Object.entries(samples).map(([k, v]) => [k, v.map((s) => ({ wallMs: s.wallMs, cpuMs: s.cpuMs }))]),
+        ),
+      },
     };
   } finally {
     await db.drop();

@@ -6,9 +6,9 @@
  * starts a new session. Target: 1 connection, 1 transaction, nothing outside it, <= 5
  * statements counting BEGIN and COMMIT.  Run: npx vite-node test/bench/statements.ts
  */
-import { watchDatabase, type ServerActivity } from '../helpers/serverLog.js';
+import { type ServerActivity, watchDatabase } from '../helpers/serverLog.js';
 import { median, ok, rounds } from './lib/measure.js';
-import { runBench, type BenchResult, type Row } from './lib/report.js';
+import { type BenchResult, type Row, runBench } from './lib/report.js';
 import { ADMIN_URL, createScratchDatabase, dropOnInterrupt, workout } from './lib/scratch.js';
 
 export const MAX_STATEMENTS = 5;
@@ -21,9 +21,17 @@ async function main(): Promise<BenchResult> {
     const watch = await watchDatabase(ADMIN_URL, db.name, { durations: true });
     const env = { DATABASE_URL: db.url };
     const observe = async (args: string[], user: string) =>
-      (await watch.observe(async () => ok(await workout(['set', 'add', ...args], { ...env, WORKOUT_USER: user }), 'set add'))).activity;
+      (
+        await watch.observe(async () =>
+          ok(await workout(['set', 'add', ...args], { ...env, WORKOUT_USER: user }), 'set add'),
+        )
+      ).activity;
 
-    const paths: Record<string, ServerActivity[]> = { 'first set (new user, exercise)': [], 'set in the active session': [], 'set starting a session': [] };
+    const paths: Record<string, ServerActivity[]> = {
+      'first set (new user, exercise)': [],
+      'set in the active session': [],
+      'set starting a session': [],
+    };
     const count = rounds(5, 3);
     for (let round = 0; round < count; round++) {
       const user = `lifter-${round}`;
@@ -43,21 +51,53 @@ async function main(): Promise<BenchResult> {
       const statements = worst((a) => a.statements.length);
       const unwanted = runs.flatMap((a) => a.statements.filter((s) => UNWANTED.test(s.text)).map((s) => s.text));
       rows.push(
-        { item: `3 ${path}`, measure: 'connections', value: sessions, unit: '', target: '= 1', met: runs.every((a) => a.sessions === 1 && a.backendPids.length === 1) },
-        { item: `3 ${path}`, measure: 'transactions', value: transactions, unit: '', target: '= 1', met: runs.every((a) => a.transactions === 1 && a.serverTransactions === 1) },
-        { item: `3 ${path}`, measure: 'statements outside', value: outside, unit: '', target: '= 0', met: outside === 0 && unwanted.length === 0 },
-        { item: `3 ${path}`, measure: 'statements (BEGIN..COMMIT)', value: statements, unit: '', target: `<= ${MAX_STATEMENTS}`, met: statements <= MAX_STATEMENTS },
+        {
+          item: `3 ${path}`,
+          measure: 'connections',
+          value: sessions,
+          unit: '',
+          target: '= 1',
+          met: runs.every((a) => a.sessions === 1 && a.backendPids.length === 1),
+        },
+        {
+          item: `3 ${path}`,
+          measure: 'transactions',
+          value: transactions,
+          unit: '',
+          target: '= 1',
+          met: runs.every((a) => a.transactions === 1 && a.serverTransactions === 1),
+        },
+        {
+          item: `3 ${path}`,
+          measure: 'statements outside',
+          value: outside,
+          unit: '',
+          target: '= 0',
+          met: outside === 0 && unwanted.length === 0,
+        },
+        {
+          item: `3 ${path}`,
+          measure: 'statements (BEGIN..COMMIT)',
+          value: statements,
+          unit: '',
+          target: `<= ${MAX_STATEMENTS}`,
+          met: statements <= MAX_STATEMENTS,
+        },
         { item: `3 ${path}`, measure: 'server time (median)', value: median(runs.map((a) => a.serverMs)), unit: 'ms' },
       );
       if (unwanted.length > 0) notes.push(`${path}: unwanted statements: ${unwanted.join(' | ')}`);
-      notes.push(`${path}: ${runs[0]!.statements.map((s) => `${firstWords(s.text)} (${s.serverMs.toFixed(2)} ms)`).join(' -> ')}`);
+      notes.push(
+        `${path}: ${runs[0]!.statements.map((s) => `${firstWords(s.text)} (${s.serverMs.toFixed(2)} ms)`).join(' -> ')}`,
+      );
     }
     return {
       name: 'statements',
       title: `3. what one set add sends, seen by the server (${count} runs per path; worst case shown)`,
       rows,
       notes,
-      details: Object.fromEntries(Object.entries(paths).map(([k, runs]) => [k, runs.map(({ plans: _plans, ...a }) => a)])),
+      details: Object.fromEntries(
+        Object.entries(paths).map(([k, runs]) => [k, runs.map(({ plans: _plans, ...a }) => a)]),
+      ),
     };
   } finally {
     await db.drop();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { acquireDataDirLock } from '../../src/db/dataDirLock.js';
 import { runCli } from '../helpers/cli.js';
-import { holdUserLock, silentServer, stalledServer, type FakeServer } from '../helpers/faults.js';
+import { type FakeServer, holdUserLock, silentServer, stalledServer } from '../helpers/faults.js';
 import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
 let db: TestDatabase;
@@ -33,7 +33,9 @@ describe.skipIf(BACKEND !== 'server')('connecting to a server that does not answ
     });
     expect(result.signal).toBeNull();
     expect(result.code).toBe(3);
-    expect(result.stderr).toBe(`workout: cannot connect to 127.0.0.1:${fake.port}/gym: no answer within the connect timeout\n`);
+    expect(result.stderr).toBe(
+      `workout: cannot connect to 127.0.0.1:${fake.port}/gym: no answer within the connect timeout\n`,
+    );
   });
 
   test('--connect-timeout shortens the wait', async () => {
@@ -48,10 +50,13 @@ describe.skipIf(BACKEND !== 'server')('connecting to a server that does not answ
 
   test('a server that goes silent after the handshake: exit 3 after statement_timeout + connect timeout, not a hang', async () => {
     fake = await stalledServer();
-    const result = await runCli(['--statement-timeout', '1', '--connect-timeout', '1', 'set', 'add', 'Bench', '100x5'], {
-      env: { DATABASE_URL: `postgres://lifter@127.0.0.1:${fake.port}/gym` },
-      timeoutMs: 10_000,
-    });
+    const result = await runCli(
+      ['--statement-timeout', '1', '--connect-timeout', '1', 'set', 'add', 'Bench', '100x5'],
+      {
+        env: { DATABASE_URL: `postgres://lifter@127.0.0.1:${fake.port}/gym` },
+        timeoutMs: 10_000,
+      },
+    );
     expect(result.signal).toBeNull();
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/stopped answering .*nothing was written, try again\n$/);
@@ -65,7 +70,9 @@ describe.skipIf(BACKEND !== 'server')('lock_timeout and statement_timeout on a s
     try {
       const blocked = await db.cli(['--lock-timeout', '1', 'set', 'add', 'Bench', '105x5'], { timeoutMs: 15_000 });
       expect(blocked.code).toBe(1);
-      expect(blocked.stderr).toBe('workout: gave up waiting for a lock (lock_timeout); nothing was written, try again\n');
+      expect(blocked.stderr).toBe(
+        'workout: gave up waiting for a lock (lock_timeout); nothing was written, try again\n',
+      );
       expect(await setCount()).toBe(1);
     } finally {
       await lock.release();
@@ -79,7 +86,11 @@ describe.skipIf(BACKEND !== 'server')('lock_timeout and statement_timeout on a s
     expect((await db.cli(['set', 'add', 'Bench', '100x5'])).code).toBe(0);
     const lock = await holdUserLock(db.url!, 'tester');
     try {
-      for (const args of [['session', 'end'], ['set', 'undo'], ['session', 'start']]) {
+      for (const args of [
+        ['session', 'end'],
+        ['set', 'undo'],
+        ['session', 'start'],
+      ]) {
         const blocked = await db.cli(args, { env: { WORKOUT_LOCK_TIMEOUT: '0.5' }, timeoutMs: 15_000 });
         expect(blocked.code, args.join(' ')).toBe(1);
         expect(blocked.stderr).toMatch(/gave up waiting for a lock/);
@@ -98,9 +109,14 @@ describe.skipIf(BACKEND !== 'server')('lock_timeout and statement_timeout on a s
     expect((await db.cli(['set', 'add', 'Bench', '100x5'])).code).toBe(0);
     const lock = await holdUserLock(db.url!, 'tester');
     try {
-      const blocked = await db.cli(['--lock-timeout', '30', '--statement-timeout', '1', 'set', 'add', 'Bench', '105x5'], { timeoutMs: 15_000 });
+      const blocked = await db.cli(
+        ['--lock-timeout', '30', '--statement-timeout', '1', 'set', 'add', 'Bench', '105x5'],
+        { timeoutMs: 15_000 },
+      );
       expect(blocked.code).toBe(1);
-      expect(blocked.stderr).toBe('workout: the statement ran past statement_timeout and was cancelled; nothing was written\n');
+      expect(blocked.stderr).toBe(
+        'workout: the statement ran past statement_timeout and was cancelled; nothing was written\n',
+      );
     } finally {
       await lock.release();
     }
@@ -143,7 +159,10 @@ describe.skipIf(BACKEND !== 'embedded')('the embedded database lock', () => {
   test('a lock left by a process that is gone (crash, SIGKILL) is taken over, and its socket file removed once old', async () => {
     // A holder killed with SIGKILL: its socket file stays, nobody listens on it.
     const leftover = path.join(home(), 'workout.4242.0badc0de.sock');
-    spawnSync(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(leftover)}, () => process.kill(process.pid, 'SIGKILL'))`]);
+    spawnSync(process.execPath, [
+      '-e',
+      `require('net').createServer().listen(${JSON.stringify(leftover)}, () => process.kill(process.pid, 'SIGKILL'))`,
+    ]);
     expect(fs.existsSync(leftover)).toBe(true);
     expect((await db.cli(['set', 'add', 'Bench', '100x5'], { env: { WORKOUT_LOCK_TIMEOUT: '2' } })).code).toBe(0);
 

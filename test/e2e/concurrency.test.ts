@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runCliWorkers } from '../helpers/cliWorkers.js';
-import { canonicalRecords, expectedRecords, LOGGED_SETS_SQL, STORED_RECORDS_SQL, type ExpectedRecord, type LoggedSet } from '../helpers/expectedRecords.js';
+import {
+  canonicalRecords,
+  type ExpectedRecord,
+  expectedRecords,
+  LOGGED_SETS_SQL,
+  type LoggedSet,
+  STORED_RECORDS_SQL,
+} from '../helpers/expectedRecords.js';
 import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
 // On the embedded database processes take turns on the data-folder lock: nothing overlaps.
@@ -33,7 +40,9 @@ describe.skipIf(BACKEND !== 'server')('concurrent writers (server)', () => {
     const newPrLines = results.reduce((count, result) => count + (result.stdout.match(/^New PR: /gm) ?? []).length, 0);
     expect(newPrLines).toBeGreaterThanOrEqual(20);
     // One session started, by exactly one of the racing first sets; nothing else on stderr.
-    expect(results.map((result) => result.stderr).filter(Boolean)).toEqual([expect.stringMatching(/^Started session \d+\.\n$/)]);
+    expect(results.map((result) => result.stderr).filter(Boolean)).toEqual([
+      expect.stringMatching(/^Started session \d+\.\n$/),
+    ]);
 
     const sessions = await db.query<{ id: number; sets: number; numbers: number[] }>(`
       SELECT s.id::int AS id, count(l.id)::int AS sets, array_agg(l.set_number ORDER BY l.set_number) AS numbers
@@ -45,7 +54,9 @@ describe.skipIf(BACKEND !== 'server')('concurrent writers (server)', () => {
     expect(sets).toHaveLength(200);
     const expected = expectedRecords(sets);
     // The data really exercises the rules: every kind, several rep records.
-    expect(new Set(expected.map((record) => record.kind))).toEqual(new Set(['heaviest', 'e1rm', 'volume', 'rep_max', 'most_reps']));
+    expect(new Set(expected.map((record) => record.kind))).toEqual(
+      new Set(['heaviest', 'e1rm', 'volume', 'rep_max', 'most_reps']),
+    );
     expect(expected.filter((record) => record.kind === 'rep_max').length).toBeGreaterThanOrEqual(12);
     const stored = canonicalRecords(await db.query<ExpectedRecord>(STORED_RECORDS_SQL, ['lifter', 'Bench Press']));
     expect(stored).toEqual(expected);
@@ -53,17 +64,24 @@ describe.skipIf(BACKEND !== 'server')('concurrent writers (server)', () => {
 
   test('8 processes each log the first set of the same brand-new user: user, exercise and session are created once', async () => {
     const results = (
-      await runCliWorkers(db, Array.from({ length: 8 }, (_, k) => [['--user', 'newcomer', 'set', 'add', 'Landmine Press', `${50 + k}x5`]]))
+      await runCliWorkers(
+        db,
+        Array.from({ length: 8 }, (_, k) => [['--user', 'newcomer', 'set', 'add', 'Landmine Press', `${50 + k}x5`]]),
+      )
     ).flat();
     expect(results.map((result) => result.code)).toEqual(Array(8).fill(0));
-    expect(results.map((result) => result.stderr).filter(Boolean)).toEqual([expect.stringMatching(/^Started session \d+\.\n$/)]);
+    expect(results.map((result) => result.stderr).filter(Boolean)).toEqual([
+      expect.stringMatching(/^Started session \d+\.\n$/),
+    ]);
     const [counts] = await db.query<{ users: number; exercises: number; sessions: number; numbers: number[] }>(`
       SELECT (SELECT count(*)::int FROM app_user) AS users,
              (SELECT count(*)::int FROM exercise) AS exercises,
              (SELECT count(*)::int FROM workout_session) AS sessions,
              (SELECT array_agg(set_number ORDER BY set_number) FROM workout_log) AS numbers`);
     expect(counts).toEqual({ users: 1, exercises: 1, sessions: 1, numbers: [1, 2, 3, 4, 5, 6, 7, 8] });
-    const [heaviest] = await db.query<{ value: number }>(`SELECT value::float8 AS value FROM personal_record WHERE kind = 'heaviest'`);
+    const [heaviest] = await db.query<{ value: number }>(
+      `SELECT value::float8 AS value FROM personal_record WHERE kind = 'heaviest'`,
+    );
     expect(heaviest?.value).toBe(57);
   });
 

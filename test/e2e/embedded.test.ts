@@ -39,12 +39,24 @@ describe('embedded database', () => {
 
     const records = await runCli(['--json', 'pr', 'list'], { env });
     expect(records.code).toBe(0);
-    const byKind = Object.fromEntries((JSON.parse(records.stdout) as RecordJson[]).map((r) => [`${r.kind}/${r.reps}`, `${r.value} ${r.unit}`]));
-    expect(byKind).toEqual({ 'heaviest/0': '105 kg', 'e1rm/0': '116.667 kg', 'volume/0': '500 kg', 'rep_max/3': '105 kg', 'rep_max/5': '100 kg' });
+    const byKind = Object.fromEntries(
+      (JSON.parse(records.stdout) as RecordJson[]).map((r) => [`${r.kind}/${r.reps}`, `${r.value} ${r.unit}`]),
+    );
+    expect(byKind).toEqual({
+      'heaviest/0': '105 kg',
+      'e1rm/0': '116.667 kg',
+      'volume/0': '500 kg',
+      'rep_max/3': '105 kg',
+      'rep_max/5': '100 kg',
+    });
 
-    expect(await runCli(['session', 'end'], { env })).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Ended session 1: .*, 2 set\(s\)\.\n$/) });
+    expect(await runCli(['session', 'end'], { env })).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Ended session 1: .*, 2 set\(s\)\.\n$/),
+    });
     expect(await runCli(['session', 'start', '--name', 'Second'], { env })).toMatchObject({
-      code: 0, stdout: expect.stringMatching(/^Started session 2 "Second": started .*, active, 0 set\(s\)\.\n$/),
+      code: 0,
+      stdout: expect.stringMatching(/^Started session 2 "Second": started .*, active, 0 set\(s\)\.\n$/),
     });
     // Nothing left holding the folder.
     expect(fs.readdirSync(home)).toEqual(['pgdata']);

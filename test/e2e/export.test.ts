@@ -86,7 +86,10 @@ describe('export', () => {
 
   test('bad options are usage errors', async () => {
     const unit = await db.cli(['export', '--unit', 'kg']);
-    expect([unit.code, unit.stderr]).toEqual([2, "workout: --unit applies to --format strong only (the other formats keep each set's unit)\n"]);
+    expect([unit.code, unit.stderr]).toEqual([
+      2,
+      "workout: --unit applies to --format strong only (the other formats keep each set's unit)\n",
+    ]);
     const format = await db.cli(['export', '--format', 'xml']);
     expect([format.code, format.stderr]).toEqual([2, 'workout: --format must be one of workout, strong, json\n']);
     const range = await db.cli(['export', '--from', '2025-02-02', '--to', '2025-01-31']);

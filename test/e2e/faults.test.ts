@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { type CliResult, runCli } from '../helpers/cli.js';
 import { blockedWorkoutBackend, holdUserLock, terminateBackend } from '../helpers/faults.js';
-import { startPrivateCluster, type PrivateCluster } from '../helpers/privateCluster.js';
+import { type PrivateCluster, startPrivateCluster } from '../helpers/privateCluster.js';
 import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 import { withClient } from '../helpers/withClient.js';
 
@@ -37,7 +37,9 @@ describe.skipIf(BACKEND !== 'server')('connection killed in the middle of set ad
       await lock.release();
     }
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^workout: the connection to 127\.0\.0\.1:\d+\/workout_test_\w+ was lost; nothing was written, try again\n$/);
+    expect(result.stderr).toMatch(
+      /^workout: the connection to 127\.0\.0\.1:\d+\/workout_test_\w+ was lost; nothing was written, try again\n$/,
+    );
     expect(await snapshot(db.query)).toEqual(before);
 
     const retry = await db.cli(['set', 'add', 'Bench', '110x3', '--json']);
@@ -46,54 +48,60 @@ describe.skipIf(BACKEND !== 'server')('connection killed in the middle of set ad
   });
 });
 
-describe.skipIf(BACKEND !== 'server')('a server restart (a private cluster; the shared server is never restarted)', () => {
-  let cluster: PrivateCluster;
-  let url: string;
-  beforeEach(async () => {
-    cluster = await startPrivateCluster();
-    await withClient(cluster.url, (client) => client.query('CREATE DATABASE gym'));
-    url = cluster.url.replace(/\/postgres$/, '/gym');
-    expect((await runCli(['db', 'migrate'], { env: { DATABASE_URL: url } })).code).toBe(0);
-  });
-  afterEach(async () => {
-    await cluster.destroy();
-  });
-  const cli = (args: string[]) => runCli(args, { env: { DATABASE_URL: url }, timeoutMs: 30_000 });
-  const query: TestDatabase['query'] = async (text, values) => withClient(url, async (client) => (await client.query(text, values)).rows);
+describe.skipIf(BACKEND !== 'server')(
+  'a server restart (a private cluster; the shared server is never restarted)',
+  () => {
+    let cluster: PrivateCluster;
+    let url: string;
+    beforeEach(async () => {
+      cluster = await startPrivateCluster();
+      await withClient(cluster.url, (client) => client.query('CREATE DATABASE gym'));
+      url = cluster.url.replace(/\/postgres$/, '/gym');
+      expect((await runCli(['db', 'migrate'], { env: { DATABASE_URL: url } })).code).toBe(0);
+    });
+    afterEach(async () => {
+      await cluster.destroy();
+    });
+    const cli = (args: string[]) => runCli(args, { env: { DATABASE_URL: url }, timeoutMs: 30_000 });
+    const query: TestDatabase['query'] = async (text, values) =>
+      withClient(url, async (client) => (await client.query(text, values)).rows);
 
-  test('restarted between two commands, and down for one: exit 3 while down, then everything goes on', async () => {
-    expect((await cli(['set', 'add', 'Squat', '140x5'])).code).toBe(0);
-    await cluster.restart();
-    const afterRestart = await cli(['set', 'add', 'Squat', '145x5', '--json']);
-    expect(afterRestart.code).toBe(0);
-    expect(JSON.parse(afterRestart.stdout)).toMatchObject({ set_number: 2, session_started: false });
+    test('restarted between two commands, and down for one: exit 3 while down, then everything goes on', async () => {
+      expect((await cli(['set', 'add', 'Squat', '140x5'])).code).toBe(0);
+      await cluster.restart();
+      const afterRestart = await cli(['set', 'add', 'Squat', '145x5', '--json']);
+      expect(afterRestart.code).toBe(0);
+      expect(JSON.parse(afterRestart.stdout)).toMatchObject({ set_number: 2, session_started: false });
 
-    await cluster.stop();
-    const down = await cli(['set', 'add', 'Squat', '150x5']);
-    expect(down.code).toBe(3);
-    expect(down.stderr).toMatch(/^workout: cannot connect to 127\.0\.0\.1:\d+\/gym: ECONNREFUSED \(is the server running\?\)\n$/);
-    await cluster.start();
-    expect(await snapshot(query)).toMatchObject({ sets: 2, numbers: '1,2' });
-    expect((await cli(['set', 'add', 'Squat', '150x5'])).code).toBe(0);
-    expect(await snapshot(query)).toMatchObject({ sets: 3, sessions: 1, numbers: '1,2,3' });
-  });
+      await cluster.stop();
+      const down = await cli(['set', 'add', 'Squat', '150x5']);
+      expect(down.code).toBe(3);
+      expect(down.stderr).toMatch(
+        /^workout: cannot connect to 127\.0\.0\.1:\d+\/gym: ECONNREFUSED \(is the server running\?\)\n$/,
+      );
+      await cluster.start();
+      expect(await snapshot(query)).toMatchObject({ sets: 2, numbers: '1,2' });
+      expect((await cli(['set', 'add', 'Squat', '150x5'])).code).toBe(0);
+      expect(await snapshot(query)).toMatchObject({ sets: 3, sessions: 1, numbers: '1,2,3' });
+    });
 
-  test('restarted while set add is inside its transaction: the set is not written, a retry succeeds', async () => {
-    expect((await cli(['set', 'add', 'Squat', '140x5'])).code).toBe(0);
-    const lock = await holdUserLock(url, 'tester');
-    const pending = cli(['set', 'add', 'Squat', '145x5']);
-    await blockedWorkoutBackend(url);
-    // A fast shutdown terminates every backend, the lock holder's too.
-    await cluster.restart();
-    const result = await pending;
-    await lock.release().catch(() => {});
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/was lost; nothing was written, try again\n$/);
-    expect(await snapshot(query)).toMatchObject({ sets: 1, numbers: '1' });
-    expect((await cli(['set', 'add', 'Squat', '145x5'])).code).toBe(0);
-    expect(await snapshot(query)).toMatchObject({ sets: 2, numbers: '1,2' });
-  });
-});
+    test('restarted while set add is inside its transaction: the set is not written, a retry succeeds', async () => {
+      expect((await cli(['set', 'add', 'Squat', '140x5'])).code).toBe(0);
+      const lock = await holdUserLock(url, 'tester');
+      const pending = cli(['set', 'add', 'Squat', '145x5']);
+      await blockedWorkoutBackend(url);
+      // A fast shutdown terminates every backend, the lock holder's too.
+      await cluster.restart();
+      const result = await pending;
+      await lock.release().catch(() => {});
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/was lost; nothing was written, try again\n$/);
+      expect(await snapshot(query)).toMatchObject({ sets: 1, numbers: '1' });
+      expect((await cli(['set', 'add', 'Squat', '145x5'])).code).toBe(0);
+      expect(await snapshot(query)).toMatchObject({ sets: 2, numbers: '1,2' });
+    });
+  },
+);
 
 describe('transient serialization failures and deadlocks in set add', () => {
   /** A test-only trigger that fails the first `failures` attempts to insert a set with SQLSTATE `code`. */
@@ -114,8 +122,7 @@ describe('transient serialization failures and deadlocks in set add', () => {
     );
     await db.query('INSERT INTO test_fault_plan VALUES ($1, $2)', [failures, code]);
   }
-  const attempts = async () =>
-    (await db.query<{ n: number }>('SELECT last_value::int AS n FROM test_attempts'))[0]!.n;
+  const attempts = async () => (await db.query<{ n: number }>('SELECT last_value::int AS n FROM test_attempts'))[0]!.n;
 
   test('is retried: two serialization failures, then the set is written once, in one session, with its records', async () => {
     await failTransiently(2, '40001');

@@ -27,7 +27,7 @@ const lineCount = (text: string) => text.split('\n').length - 1;
 
 describe('import is all or nothing', () => {
   test('a bad last row writes nothing, exits 2 and names file, line and column', async () => {
-    const text = fs.readFileSync(strong5, 'utf8') + '2025-02-03 18:00:00,Push Day,,Bench Press (Barbell),2,230.0,five,,,,,\n';
+    const text = `${fs.readFileSync(strong5, 'utf8')}2025-02-03 18:00:00,Push Day,,Bench Press (Barbell),2,230.0,five,,,,,\n`;
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'workout-import-')), 'bad.csv');
     fs.writeFileSync(file, text);
     try {
@@ -46,7 +46,7 @@ describe('import is all or nothing', () => {
   });
 
   test('malformed CSV in the last row (an unclosed quote) writes nothing and names the line', async () => {
-    const text = fs.readFileSync(strong5, 'utf8') + '2025-02-03 18:00:00,"Push Day,,Bench Press (Barbell),2,230.0,5,,,,,\n';
+    const text = `${fs.readFileSync(strong5, 'utf8')}2025-02-03 18:00:00,"Push Day,,Bench Press (Barbell),2,230.0,5,,,,,\n`;
     const before = (await snapshotDatabase(db)).tables;
     const result = await db.cli(['import', ...strong5Args], { stdin: text });
     expect(result.code).toBe(2);
@@ -57,7 +57,7 @@ describe('import is all or nothing', () => {
   });
 
   test('--skip-invalid imports the other rows and lists the skipped one', async () => {
-    const text = fs.readFileSync(strong5, 'utf8') + '2025-02-03 18:00:00,Push Day,,Bench Press (Barbell),2,230.0,five,,,,,\n';
+    const text = `${fs.readFileSync(strong5, 'utf8')}2025-02-03 18:00:00,Push Day,,Bench Press (Barbell),2,230.0,five,,,,,\n`;
     const result = await db.cli(['import', '-', ...strong5Args, '--skip-invalid'], { stdin: text });
     expect(result.code).toBe(0);
     // 25 records alone; the Hevy sets already there keep the bench 4-rep max and the pull-up volume.
@@ -84,9 +84,13 @@ describe('import is all or nothing', () => {
     });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('close', (_code, signal) => resolve(signal)),
+    );
     // Half the file, and stdin left open: the import has written its first batches and waits.
-    await new Promise<void>((resolve, reject) => child.stdin.write(half, (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      child.stdin.write(half, (error) => (error ? reject(error) : resolve())),
+    );
     await waitUntilWritingPaused(db);
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
@@ -95,7 +99,10 @@ describe('import is all or nothing', () => {
     expect((await snapshotDatabase(db)).tables).toEqual(before);
     // And the database is usable: the whole file imports.
     await db.release();
-    const whole = await db.cli(['import', '--unit', 'kg', '--tz', 'UTC', '--json'], { stdin: text, timeoutMs: 300_000 });
+    const whole = await db.cli(['import', '--unit', 'kg', '--tz', 'UTC', '--json'], {
+      stdin: text,
+      timeoutMs: 300_000,
+    });
     expect(whole.stderr).toBe('');
     expect(JSON.parse(whole.stdout)).toMatchObject({ sessions_added: 2_000, sets_added: 40_000 });
   }, 600_000);

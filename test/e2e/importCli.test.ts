@@ -20,7 +20,9 @@ describe('import: usage errors, before anything is written', () => {
     const before = (await snapshotDatabase(db)).tables;
     const result = await db.cli(['import', fixture('strong-5.csv')]);
     expect([result.code, result.stdout, result.stderr]).toEqual([
-      2, '', 'workout: Strong 5.x exports do not say whether weights are kg or lb; tell it with --unit kg or --unit lb\n',
+      2,
+      '',
+      'workout: Strong 5.x exports do not say whether weights are kg or lb; tell it with --unit kg or --unit lb\n',
     ]);
     expect((await snapshotDatabase(db)).tables).toEqual(before);
   });
@@ -29,28 +31,40 @@ describe('import: usage errors, before anything is written', () => {
     const missing = await db.cli(['import', 'no-such-export.csv']);
     expect([missing.code, missing.stderr]).toEqual([2, 'workout: cannot read no-such-export.csv: no such file\n']);
     const empty = await db.cli(['import'], { stdin: '' });
-    expect([empty.code, empty.stderr]).toEqual([2, 'workout: <stdin> is empty: expected a CSV export with a header line\n']);
+    expect([empty.code, empty.stderr]).toEqual([
+      2,
+      'workout: <stdin> is empty: expected a CSV export with a header line\n',
+    ]);
     const unknown = await db.cli(['import'], { stdin: 'when,what\n2025-01-01,squat\n' });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
       'workout: cannot tell the format from the header "when, what"; expected a Strong, Hevy, FitNotes or workout export, or say which with --format\n',
     );
     const forced = await db.cli(['import', fixture('hevy-kg.csv'), '--format', 'strong']);
-    expect([forced.code, forced.stderr]).toEqual([2, 'workout: the header has no "Date" column, which Strong 5.x files have\n']);
+    expect([forced.code, forced.stderr]).toEqual([
+      2,
+      'workout: the header has no "Date" column, which Strong 5.x files have\n',
+    ]);
   });
 
   test('bad options', async () => {
     const unit = await db.cli(['import', fixture('strong-5.csv'), '--unit', 'stone']);
     expect([unit.code, unit.stderr]).toEqual([2, 'workout: --unit must be kg or lb\n']);
     const zone = await db.cli(['import', fixture('strong-5.csv'), '--unit', 'kg', '--tz', 'Mars/Olympus']);
-    expect([zone.code, zone.stderr]).toEqual([2, 'workout: --tz "Mars/Olympus" is not a time zone; use an IANA name such as Europe/Berlin or UTC\n']);
+    expect([zone.code, zone.stderr]).toEqual([
+      2,
+      'workout: --tz "Mars/Olympus" is not a time zone; use an IANA name such as Europe/Berlin or UTC\n',
+    ]);
     const format = await db.cli(['import', fixture('strong-5.csv'), '--format', 'csv']);
-    expect([format.code, format.stderr]).toEqual([2, 'workout: --format must be one of auto, workout, strong, hevy, fitnotes\n']);
+    expect([format.code, format.stderr]).toEqual([
+      2,
+      'workout: --format must be one of auto, workout, strong, hevy, fitnotes\n',
+    ]);
   });
 
   test('a set number the file repeats is refused by line (workout format), or skipped with --skip-invalid', async () => {
     const lines = fs.readFileSync(fixture('workout.csv'), 'utf8').trimEnd().split('\n');
-    const text = [...lines, lines.at(-1)!.replace(',2,normal,407.5,', ',1,normal,100,')].join('\n') + '\n';
+    const text = `${[...lines, lines.at(-1)!.replace(',2,normal,407.5,', ',1,normal,100,')].join('\n')}\n`;
     const strict = await db.cli(['import'], { stdin: text });
     expect(strict.code).toBe(2);
     expect(strict.stderr).toBe(
@@ -60,18 +74,31 @@ describe('import: usage errors, before anything is written', () => {
     const lenient = await db.cli(['import', '--skip-invalid', '--json'], { stdin: text });
     expect(JSON.parse(lenient.stdout)).toMatchObject({
       sets_added: 7,
-      invalid: { count: 1, rows: [{ line: lines.length + 1, column: 'set_number', problem: 'Deadlift already has set 1 in session strong:2025-03-03 18:00:00' }] },
+      invalid: {
+        count: 1,
+        rows: [
+          {
+            line: lines.length + 1,
+            column: 'set_number',
+            problem: 'Deadlift already has set 1 in session strong:2025-03-03 18:00:00',
+          },
+        ],
+      },
     });
   });
 
   test('the first spelling in the file names a new exercise, as with set add', async () => {
     const header = fs.readFileSync(fixture('workout.csv'), 'utf8').split('\n')[0];
-    const row = (name: string, n: number) => `workout:k,,2025-05-01T10:00:00Z,,,${name},${n},normal,100,kg,false,5,,2025-05-01T10:00:00Z,`;
+    const row = (name: string, n: number) =>
+      `workout:k,,2025-05-01T10:00:00Z,,,${name},${n},normal,100,kg,false,5,,2025-05-01T10:00:00Z,`;
     // Both orders, so that no collation's sort order can pass for "first".
     const rows = [row('bench press', 1), row('Bench Press', 2), row('Leg Curl', 1), row('leg curl', 2)];
     const result = await db.cli(['import'], { stdin: [header, ...rows, ''].join('\n') });
     expect(result.code).toBe(0);
-    expect(await db.query('SELECT name FROM exercise ORDER BY id')).toEqual([{ name: 'bench press' }, { name: 'Leg Curl' }]);
+    expect(await db.query('SELECT name FROM exercise ORDER BY id')).toEqual([
+      { name: 'bench press' },
+      { name: 'Leg Curl' },
+    ]);
   });
 
   test('help names the formats and gives examples', async () => {

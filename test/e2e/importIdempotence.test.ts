@@ -25,7 +25,10 @@ describe('import idempotence', () => {
     const again = await db.cli(['import', strong6, ...args, '--json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({
-      sessions_added: 0, sets_added: 0, new_records: 0, already_present: { sessions: 2, sets: 7 },
+      sessions_added: 0,
+      sets_added: 0,
+      new_records: 0,
+      already_present: { sessions: 2, sets: 7 },
     });
     expect((await snapshotDatabase(db)).tables).toEqual(once);
 
@@ -41,12 +44,20 @@ describe('import idempotence', () => {
   test('an overlapping, newer export adds only the new workouts', async () => {
     // The older export: workout #41 only.
     const lines = fs.readFileSync(strong6, 'utf8').split('\n');
-    const older = [lines[0], ...lines.filter((line) => line.startsWith('"41"'))].join('\n') + '\n';
+    const older = `${[lines[0], ...lines.filter((line) => line.startsWith('"41"'))].join('\n')}\n`;
     const first = await db.cli(['import', ...args, '--json'], { stdin: older });
-    expect(JSON.parse(first.stdout)).toMatchObject({ sessions_added: 1, sets_added: 5, already_present: { sessions: 0, sets: 0 } });
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      sessions_added: 1,
+      sets_added: 5,
+      already_present: { sessions: 0, sets: 0 },
+    });
 
     const newer = await db.cli(['import', strong6, ...args, '--json']);
-    expect(JSON.parse(newer.stdout)).toMatchObject({ sessions_added: 1, sets_added: 2, already_present: { sessions: 1, sets: 5 } });
+    expect(JSON.parse(newer.stdout)).toMatchObject({
+      sessions_added: 1,
+      sets_added: 2,
+      already_present: { sessions: 1, sets: 5 },
+    });
     expect(await snapshot(db)).toEqual(EXPECTED['strong-6.csv']);
   });
 

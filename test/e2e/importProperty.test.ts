@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { WORKOUT_COLUMNS } from '../../src/domain/formats/workout.js';
 import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
@@ -45,9 +45,21 @@ function asWorkoutCsv(sets: GeneratedSet[]): string {
     const key = set.exercise.toLowerCase();
     numbers.set(key, (numbers.get(key) ?? 0) + 1);
     return [
-      'workout:property', '', at(sets[0]!), '', '', set.exercise, String(numbers.get(key)), set.type,
-      set.kind === 'bodyweight' ? '0' : String(set.load), set.kind === 'bodyweight' ? 'kg' : set.unit,
-      String(set.kind !== 'load'), String(set.reps), '', at(set), '',
+      'workout:property',
+      '',
+      at(sets[0]!),
+      '',
+      '',
+      set.exercise,
+      String(numbers.get(key)),
+      set.type,
+      set.kind === 'bodyweight' ? '0' : String(set.load),
+      set.kind === 'bodyweight' ? 'kg' : set.unit,
+      String(set.kind !== 'load'),
+      String(set.reps),
+      '',
+      at(set),
+      '',
     ];
   });
   return stringify([[...WORKOUT_COLUMNS], ...rows]);
@@ -86,7 +98,10 @@ describe('records: import vs set add', () => {
         // Each case is its own user: exercises are shared, records are per user.
         const env = { WORKOUT_USER: `property${run++}` };
         for (const set of sets) {
-          const added = await bySetAdd.cli(['set', 'add', set.exercise, notation(set), '--type', set.type, '--at', at(set)], { env });
+          const added = await bySetAdd.cli(
+            ['set', 'add', set.exercise, notation(set), '--type', set.type, '--at', at(set)],
+            { env },
+          );
           // Notes of the sessions the sets start (and end, for times in the past): nothing else.
           expect(added.stderr.replace(/^(Started|Ended) session \d+.*\n/gm, '')).toBe('');
         }

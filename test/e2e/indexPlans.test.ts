@@ -91,8 +91,16 @@ describe.skipIf(BACKEND !== 'server')('the hot path uses the composite indexes (
   /** The plan of the statement as the app sends it: same text, same parameters, same protocol. */
   async function planOf(performedAt: Date | null): Promise<string> {
     const query = await captureAddSetStatement(db.url!, {
-      userName: 'user 250', exercise: 'Lift 9', weight: '100', unit: 'kg', bodyweight: false, reps: 5,
-      rpe: null, setType: 'normal', notes: null, performedAt,
+      userName: 'user 250',
+      exercise: 'Lift 9',
+      weight: '100',
+      unit: 'kg',
+      bodyweight: false,
+      reps: 5,
+      rpe: null,
+      setType: 'normal',
+      notes: null,
+      performedAt,
     });
     const rows = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (COSTS OFF) ${query.sql}`, [...query.values]);
     return rows.map((row) => row['QUERY PLAN']).join('\n');
@@ -101,25 +109,32 @@ describe.skipIf(BACKEND !== 'server')('the hot path uses the composite indexes (
   test.each([
     ['now', null],
     ['backdated (--at)', new Date('2024-01-20T10:00:00Z')],
-  ])('set add (%s): session lookups on idx_user_active_session, set numbers on idx_session_exercise', async (_, performedAt) => {
-    const plan = await planOf(performedAt);
+  ])(
+    'set add (%s): session lookups on idx_user_active_session, set numbers on idx_session_exercise',
+    async (_, performedAt) => {
+      const plan = await planOf(performedAt);
 
-    // "The user's active or latest session": a backward index scan, first row only.
-    expect(ctePlan(plan, 'latest')).toMatch(/Index (Only )?Scan Backward using idx_user_active_session on workout_session/);
-    // "The last set number of this exercise in this session", inside the INSERT's CTE.
-    expect(ctePlan(plan, 'new_set')).toMatch(
-      /Index (Only )?Scan Backward using idx_session_exercise on workout_log l\n\s+Index Cond: \(\(session_id = \w+\.id\) AND \(exercise_id = /,
-    );
-    // The active session's last set: its sets, found by the session's prefix of the same index.
-    expect(ctePlan(plan, 'active')).toMatch(/(Bitmap Index Scan on|Index (Only )?Scan using) idx_session_exercise( on workout_log done)?\n\s+Index Cond: \(session_id = /);
-    // With --at, the ended session nearest the set's time: a range scan on (user_id, end_time).
-    if (performedAt) {
-      expect(plan).toMatch(
-        /nearest_ended\n(.*\n){0,4}\s+->  Index Scan using idx_user_active_session on workout_session \w+\n\s+Index Cond: \(\(user_id = \S+\) AND \(end_time >= /,
+      // "The user's active or latest session": a backward index scan, first row only.
+      expect(ctePlan(plan, 'latest')).toMatch(
+        /Index (Only )?Scan Backward using idx_user_active_session on workout_session/,
       );
-    }
-    // The previous value of each record it raises: the record table's primary key.
-    expect(plan).toMatch(/Index Scan using personal_record_pkey on personal_record old/);
-    expect(plan).not.toMatch(/Seq Scan/);
-  });
+      // "The last set number of this exercise in this session", inside the INSERT's CTE.
+      expect(ctePlan(plan, 'new_set')).toMatch(
+        /Index (Only )?Scan Backward using idx_session_exercise on workout_log l\n\s+Index Cond: \(\(session_id = \w+\.id\) AND \(exercise_id = /,
+      );
+      // The active session's last set: its sets, found by the session's prefix of the same index.
+      expect(ctePlan(plan, 'active')).toMatch(
+        /(Bitmap Index Scan on|Index (Only )?Scan using) idx_session_exercise( on workout_log done)?\n\s+Index Cond: \(session_id = /,
+      );
+      // With --at, the ended session nearest the set's time: a range scan on (user_id, end_time).
+      if (performedAt) {
+        expect(plan).toMatch(
+          /nearest_ended\n(.*\n){0,4}\s+-> {2}Index Scan using idx_user_active_session on workout_session \w+\n\s+Index Cond: \(\(user_id = \S+\) AND \(end_time >= /,
+        );
+      }
+      // The previous value of each record it raises: the record table's primary key.
+      expect(plan).toMatch(/Index Scan using personal_record_pkey on personal_record old/);
+      expect(plan).not.toMatch(/Seq Scan/);
+    },
+  );
 });

@@ -40,8 +40,14 @@ const REFUSED = [
   [['set', 'add', 'Bench', '100x5', '--rpe', '7.3'], /--rpe must be a number from 1 to 10 in steps of 0.5/],
   [['session', 'start', '--name', x(101)], /^workout: --name must be at most 100 characters\n$/],
   [['session', 'start', '--name', 'Push\nday'], /--name must not contain control characters/],
-  [['--user', x(101), 'session', 'start'], /^workout: the user name \(--user, WORKOUT_USER\) must be at most 100 characters\n$/],
-  [['--user', 'ann\u0001', 'session', 'list'], /the user name \(--user, WORKOUT_USER\) must not contain control characters/],
+  [
+    ['--user', x(101), 'session', 'start'],
+    /^workout: the user name \(--user, WORKOUT_USER\) must be at most 100 characters\n$/,
+  ],
+  [
+    ['--user', 'ann\u0001', 'session', 'list'],
+    /the user name \(--user, WORKOUT_USER\) must not contain control characters/,
+  ],
   [['--user', '  ', 'session', 'list'], /the user name \(--user, WORKOUT_USER\) must not be empty/],
 ] as const;
 
@@ -65,7 +71,11 @@ describe('input limits at the boundary (zod): exit 2, nothing written', () => {
       expect(result.stdout).toBe('');
       expect(result.stderr, JSON.stringify(args)).toMatch(message);
     });
-    expect(await db.query('SELECT 1 FROM workout_log UNION ALL SELECT 1 FROM workout_session UNION ALL SELECT 1 FROM app_user')).toEqual([]);
+    expect(
+      await db.query(
+        'SELECT 1 FROM workout_log UNION ALL SELECT 1 FROM workout_session UNION ALL SELECT 1 FROM app_user',
+      ),
+    ).toEqual([]);
   });
 
   test('values on the inner side of every bound are accepted and stored exactly; names trimmed and NFC', async () => {
@@ -140,28 +150,54 @@ describe('the same limits in the schema (CHECK constraints): direct SQL is refus
   };
 
   test.each([
-    ['weight', '-0.001', false], ['weight', '0', true], ['weight', '1000', true], ['weight', '1000.0001', false],
-    ['reps', 0, false], ['reps', 1, true], ['reps', 1000, true], ['reps', 1001, false],
-    ['rpe', '0.5', false], ['rpe', '1', true], ['rpe', '8.5', true], ['rpe', '8.3', false], ['rpe', '10', true], ['rpe', '10.5', false],
-    ['notes', x(1000), true], ['notes', x(1001), false], ['notes', 'a\nb\tc\r\n', true], ['notes', 'a\u0007', false], ['notes', 'a\u009b', false],
+    ['weight', '-0.001', false],
+    ['weight', '0', true],
+    ['weight', '1000', true],
+    ['weight', '1000.0001', false],
+    ['reps', 0, false],
+    ['reps', 1, true],
+    ['reps', 1000, true],
+    ['reps', 1001, false],
+    ['rpe', '0.5', false],
+    ['rpe', '1', true],
+    ['rpe', '8.5', true],
+    ['rpe', '8.3', false],
+    ['rpe', '10', true],
+    ['rpe', '10.5', false],
+    ['notes', x(1000), true],
+    ['notes', x(1001), false],
+    ['notes', 'a\nb\tc\r\n', true],
+    ['notes', 'a\u0007', false],
+    ['notes', 'a\u009b', false],
   ] as const)('workout_log.%s = %j: accepted %s', async (column, value, expected) => {
     expect(await insertSet(column, value)).toBe(expected);
   });
 
   test.each([
-    ['', false], ['a', true], [x(100, 'd'), true], [x(101, 'e'), false], [x(100, EMOJI), true], [x(101, EMOJI), false],
-    [' Squat', false], ['Squat ', false], ['Squat\u3000', false], ['\u00a0Squat', false], ['Front Squat', true],
-    ['Squat\u0007', false], ['Squat\u0085', false], ['Cafe\u0301 Curl', false], ['Café Curl', true],
+    ['', false],
+    ['a', true],
+    [x(100, 'd'), true],
+    [x(101, 'e'), false],
+    [x(100, EMOJI), true],
+    [x(101, EMOJI), false],
+    [' Squat', false],
+    ['Squat ', false],
+    ['Squat\u3000', false],
+    ['\u00a0Squat', false],
+    ['Front Squat', true],
+    ['Squat\u0007', false],
+    ['Squat\u0085', false],
+    ['Cafe\u0301 Curl', false],
+    ['Café Curl', true],
   ] as const)('a name %j: accepted %s for exercises, sessions and users alike', async (name, expected) => {
     expect(await accepted('INSERT INTO exercise (name) VALUES ($1)', [name])).toBe(expected);
     expect(await accepted('INSERT INTO app_user (name) VALUES ($1)', [name])).toBe(expected);
-    expect(
-      await accepted('UPDATE workout_session SET name = $1 WHERE id = $2', [name, ids.session]),
-    ).toBe(expected);
+    expect(await accepted('UPDATE workout_session SET name = $1 WHERE id = $2', [name, ids.session])).toBe(expected);
   });
 
   test('session notes: up to 1000 characters, no control characters but tabs and line breaks', async () => {
-    const update = (notes: string) => accepted('UPDATE workout_session SET notes = $1 WHERE id = $2', [notes, ids.session]);
+    const update = (notes: string) =>
+      accepted('UPDATE workout_session SET notes = $1 WHERE id = $2', [notes, ids.session]);
     expect(await update(x(1000))).toBe(true);
     expect(await update(x(1001))).toBe(false);
     expect(await update('warm\nup\t')).toBe(true);

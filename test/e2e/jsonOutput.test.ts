@@ -52,8 +52,17 @@ describe('--json', () => {
       ['--json', 'export', '--format', 'strong'],
       ['--json', 'export', '--format', 'json'],
     ]);
-    expect(workout).toEqual({ code: 2, stdout: '', stderr: 'workout: --json contradicts --format workout; give one of them\n', signal: null });
-    expect(strong).toMatchObject({ code: 2, stdout: '', stderr: 'workout: --json contradicts --format strong; give one of them\n' });
+    expect(workout).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'workout: --json contradicts --format workout; give one of them\n',
+      signal: null,
+    });
+    expect(strong).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'workout: --json contradicts --format strong; give one of them\n',
+    });
     expect(json).toMatchObject({ code: 0, stdout: '[]\n' });
   });
 });

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 import { withClient } from '../helpers/withClient.js';
 
@@ -46,7 +46,11 @@ describe('db migrate-indexes', () => {
     expect(await indexCatalog()).toEqual(dropped);
 
     const created = await db.cli(['db', 'migrate-indexes']);
-    expect(created).toMatchObject({ code: 0, stdout: 'idx_user_active_session: created\nidx_session_exercise: created\n', stderr: '' });
+    expect(created).toMatchObject({
+      code: 0,
+      stdout: 'idx_user_active_session: created\nidx_session_exercise: created\n',
+      stderr: '',
+    });
     const rebuilt = await indexCatalog();
     // The same definitions db migrate gives (CONCURRENTLY or not), valid and ready.
     expect(rebuilt.map(({ name, definition, valid, ready }) => ({ name, definition, valid, ready }))).toEqual(
@@ -54,7 +58,10 @@ describe('db migrate-indexes', () => {
     );
 
     const again = await db.cli(['db', 'migrate-indexes']);
-    expect(again).toMatchObject({ code: 0, stdout: 'idx_user_active_session: present\nidx_session_exercise: present\n' });
+    expect(again).toMatchObject({
+      code: 0,
+      stdout: 'idx_user_active_session: present\nidx_session_exercise: present\n',
+    });
     expect(await indexCatalog()).toEqual(rebuilt);
   });
 
@@ -65,18 +72,28 @@ describe('db migrate-indexes', () => {
     const invalid = await indexCatalog();
 
     const status = await db.cli(['db', 'status']);
-    expect(status.stdout).toContain('index:       idx_user_active_session valid\nindex:       idx_session_exercise invalid\n');
+    expect(status.stdout).toContain(
+      'index:       idx_user_active_session valid\nindex:       idx_session_exercise invalid\n',
+    );
     const dryRun = await db.cli(['db', 'migrate-indexes', '--dry-run']);
     expect(dryRun.stdout).toBe('idx_user_active_session: present\nidx_session_exercise: would rebuild\n');
     expect(await indexCatalog()).toEqual(invalid);
 
     const repaired = await db.cli(['db', 'migrate-indexes']);
-    expect(repaired).toMatchObject({ code: 0, stdout: 'idx_user_active_session: present\nidx_session_exercise: rebuilt\n', stderr: '' });
+    expect(repaired).toMatchObject({
+      code: 0,
+      stdout: 'idx_user_active_session: present\nidx_session_exercise: rebuilt\n',
+      stderr: '',
+    });
     const after = await indexCatalog();
     const byName = (rows: IndexRow[], name: string) => rows.find((row) => row.name === name)!;
     expect(byName(after, 'idx_user_active_session')).toEqual(byName(original, 'idx_user_active_session'));
     const rebuilt = byName(after, 'idx_session_exercise');
-    expect(rebuilt).toMatchObject({ valid: true, ready: true, definition: byName(original, 'idx_session_exercise').definition });
+    expect(rebuilt).toMatchObject({
+      valid: true,
+      ready: true,
+      definition: byName(original, 'idx_session_exercise').definition,
+    });
     expect(rebuilt.oid).not.toBe(byName(original, 'idx_session_exercise').oid);
   });
 });
@@ -101,7 +118,10 @@ describe.skipIf(BACKEND !== 'server')('db migrate-indexes on a server', () => {
 
     await db.query(`DELETE FROM workout_log WHERE id = (SELECT max(id) FROM workout_log)`);
     const repaired = await db.cli(['db', 'migrate-indexes']);
-    expect(repaired).toMatchObject({ code: 0, stdout: 'idx_user_active_session: present\nidx_session_exercise: rebuilt\n' });
+    expect(repaired).toMatchObject({
+      code: 0,
+      stdout: 'idx_user_active_session: present\nidx_session_exercise: rebuilt\n',
+    });
     const [valid] = await db.query<{ valid: boolean; unique: boolean }>(
       `SELECT indisvalid AS valid, indisunique AS unique FROM pg_index WHERE indexrelid = 'idx_session_exercise'::regclass`,
     );
@@ -128,9 +148,15 @@ describe.skipIf(BACKEND !== 'server')('db migrate-indexes on a server', () => {
       }
       await writer.query('COMMIT');
       const result = await build;
-      expect(result).toMatchObject({ code: 0, stdout: 'idx_user_active_session: present\nidx_session_exercise: created\n', stderr: '' });
+      expect(result).toMatchObject({
+        code: 0,
+        stdout: 'idx_user_active_session: present\nidx_session_exercise: created\n',
+        stderr: '',
+      });
     });
-    const [index] = await db.query<{ valid: boolean }>(`SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = 'idx_session_exercise'::regclass`);
+    const [index] = await db.query<{ valid: boolean }>(
+      `SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = 'idx_session_exercise'::regclass`,
+    );
     expect(index).toEqual({ valid: true });
   });
 });

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { sql } from 'slonik';
-import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { z } from 'zod';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/database.js';
 import { addSet } from '../../src/db/queries/addSet.js';
@@ -51,8 +51,16 @@ function startWriter(url: string, name: string, stop: () => boolean) {
         const started = performance.now();
         try {
           await addSet(pool, {
-            userName: name, exercise: 'Bench Press', weight: '100', unit: 'kg', bodyweight: false,
-            reps: 5, rpe: null, setType: 'normal', notes: null, performedAt: null,
+            userName: name,
+            exercise: 'Bench Press',
+            weight: '100',
+            unit: 'kg',
+            bodyweight: false,
+            reps: 5,
+            rpe: null,
+            setType: 'normal',
+            notes: null,
+            performedAt: null,
           });
           written.push({ started, ended: performance.now() });
         } catch (error) {
@@ -115,7 +123,8 @@ describe.skipIf(BACKEND !== 'server')('db migrate-indexes on a busy database wit
 
       // Writers go on with the indexes in place for a moment, then stop.
       const counts = writers.map((writer) => writer.written.length);
-      while (writers.some((writer, i) => writer.written.length < counts[i]! + 2 && writer.errors.length === 0)) await sleep(50);
+      while (writers.some((writer, i) => writer.written.length < counts[i]! + 2 && writer.errors.length === 0))
+        await sleep(50);
       stopping = true;
       await Promise.all(writers.map((writer) => writer.done));
 
@@ -127,9 +136,14 @@ describe.skipIf(BACKEND !== 'server')('db migrate-indexes on a busy database wit
       expect(waitsSeen).toBe(0);
       for (const writer of writers) {
         // Busy all through the build: some set of each writer was in flight while it ran.
-        expect(writer.written.some(({ started, ended }) => started < buildEnded && ended > buildStarted), writer.name).toBe(true);
+        expect(
+          writer.written.some(({ started, ended }) => started < buildEnded && ended > buildStarted),
+          writer.name,
+        ).toBe(true);
       }
-      const latencies = writers.flatMap((writer) => writer.written.map(({ started, ended }) => ended - started)).sort((a, b) => a - b);
+      const latencies = writers
+        .flatMap((writer) => writer.written.map(({ started, ended }) => ended - started))
+        .sort((a, b) => a - b);
       console.info(
         `migrate-indexes took ${Math.round(buildEnded - buildStarted)} ms (CLI process included); ` +
           `${latencies.length} sets by ${WRITERS} writers, set add p50 ${Math.round(latencies[latencies.length >> 1]!)} ms, ` +
@@ -145,7 +159,10 @@ describe.skipIf(BACKEND !== 'server')('db migrate-indexes on a busy database wit
       await db.query(`
         SELECT c.relname AS name, i.indisvalid AND i.indisready AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
         WHERE c.relname IN ('idx_user_active_session', 'idx_session_exercise') ORDER BY 1`),
-    ).toEqual([{ name: 'idx_session_exercise', valid: true }, { name: 'idx_user_active_session', valid: true }]);
+    ).toEqual([
+      { name: 'idx_session_exercise', valid: true },
+      { name: 'idx_user_active_session', valid: true },
+    ]);
     // Every set each writer was told about is there, numbered 1..n without gaps or repeats, in one session.
     const perWriter = await db.query<{ name: string; sets: number; sessions: number; numbered: boolean }>(`
       SELECT u.name, count(*)::int AS sets, count(DISTINCT l.session_id)::int AS sessions,

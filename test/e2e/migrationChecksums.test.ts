@@ -15,7 +15,9 @@ function shippedChecksums(): Map<number, string> {
       .filter((file) => /^\d{3}_.*\.sql$/.test(file))
       .map((file) => [
         Number(file.slice(0, 3)),
-        createHash('sha256').update(fs.readFileSync(path.join(MIGRATIONS, file))).digest('hex'),
+        createHash('sha256')
+          .update(fs.readFileSync(path.join(MIGRATIONS, file)))
+          .digest('hex'),
       ]),
   );
 }
@@ -36,9 +38,13 @@ async function recorded(): Promise<Map<number, string | null>> {
 }
 
 describe('migration checksums', () => {
-  test('each applied migration is recorded with its file\'s sha256; untouched, every command runs', async () => {
+  test("each applied migration is recorded with its file's sha256; untouched, every command runs", async () => {
     expect(await recorded()).toEqual(shippedChecksums());
-    for (const args of [['db', 'migrate'], ['db', 'status'], ['pr', 'list']]) {
+    for (const args of [
+      ['db', 'migrate'],
+      ['db', 'status'],
+      ['pr', 'list'],
+    ]) {
       const result = await db.cli(args);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
@@ -50,7 +56,12 @@ describe('migration checksums', () => {
     const before = await recorded();
     // The embedded database is migrated (and so checked) before every command. On a server
     // `set add` reads only the schema version inside its one transaction (the hot path).
-    const commands = [['db', 'migrate'], ['db', 'status'], ['pr', 'list'], ['session', 'list']];
+    const commands = [
+      ['db', 'migrate'],
+      ['db', 'status'],
+      ['pr', 'list'],
+      ['session', 'list'],
+    ];
     if (BACKEND === 'embedded') commands.push(['set', 'add', 'Bench Press', '100x5']);
     for (const args of commands) {
       const result = await db.cli(args);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { watchDatabase, type DatabaseWatch, type ServerActivity } from '../helpers/serverLog.js';
+import { type DatabaseWatch, type ServerActivity, watchDatabase } from '../helpers/serverLog.js';
 import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
 /**

@@ -112,7 +112,9 @@ function noteRows(file: string): Array<{ start: string; exercise: string; text: 
     .map((row) => ({ start: row.Date!, exercise: row['Exercise Name']!, text: row.Notes!.trim() }));
 }
 
-const title = present ? `real exports in ${REAL_EXPORTS}` : `real exports: ${REAL_EXPORTS} is absent, so these tests are skipped`;
+const title = present
+  ? `real exports in ${REAL_EXPORTS}`
+  : `real exports: ${REAL_EXPORTS} is absent, so these tests are skipped`;
 describe.skipIf(!present)(title, () => {
   test('the README lists every export in the folder', () => {
     const files = fs.readdirSync(REAL_EXPORTS).filter((file) => file.endsWith('.csv'));

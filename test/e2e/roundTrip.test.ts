@@ -30,7 +30,18 @@ describe('export and import round trips', () => {
     await ok(source, ['import', path.join(FIXTURES, 'strong-5.csv'), '--unit', 'lb', '--tz', 'America/New_York']);
     await ok(source, ['import', path.join(FIXTURES, 'hevy-kg.csv'), '--tz', 'Europe/Berlin']);
     // Sets logged by hand: microsecond times, a session without a source, notes with a comma, quotes, a newline.
-    await ok(source, ['set', 'add', 'Bench Press', '225lb', 'x', '5', '--rpe', '8.5', '--note', 'felt "fast",\nfinally']);
+    await ok(source, [
+      'set',
+      'add',
+      'Bench Press',
+      '225lb',
+      'x',
+      '5',
+      '--rpe',
+      '8.5',
+      '--note',
+      'felt "fast",\nfinally',
+    ]);
     await ok(source, ['set', 'add', 'Dip', 'bw+10', 'x', '8', '--type', 'failure']);
     await ok(source, ['session', 'end']);
 
@@ -53,21 +64,28 @@ describe('export and import round trips', () => {
       'This Strong file is in pounds: apps that read Strong files assume kilograms unless told (workout import: --unit lb).\n' +
         '3 warm-up, drop or failure set(s) are plain numbered sets: Strong 5.x files have no set types.\n',
     );
-    expect(exported.stdout.split('\n')[0]).toBe('Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE');
+    expect(exported.stdout.split('\n')[0]).toBe(
+      'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE',
+    );
 
     await ok(target, ['import', '--unit', 'lb', ...zone], exported.stdout);
     const { sessions, sets } = await snapshot(target);
     // Strong 5.x files have no set types: warm-up, drop and failure sets come back as normal sets.
     expect(sessions).toEqual(EXPECTED['strong-5.csv']!.sessions);
-    expect(sets).toEqual(EXPECTED['strong-5.csv']!.sets.map((set) => set.replace(/ \| (warmup|drop|failure) \| /, ' | normal | ')));
+    expect(sets).toEqual(
+      EXPECTED['strong-5.csv']!.sets.map((set) => set.replace(/ \| (warmup|drop|failure) \| /, ' | normal | ')),
+    );
   });
 });
 
 describe('Strong 6 exercise notes', () => {
   // Strong 6 writes an exercise's note for one workout as a row of its own (Set Order `Note`) before its sets.
-  const header = '"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";"Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"';
+  const header =
+    '"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";"Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"';
   const row = (number: string, exercise: string, order: string, weight: string, reps: string, notes: string) =>
-    [number, '2024-03-01 18:00:00', 'Push', '3600', exercise, order, weight, reps, '', '', '', notes, ''].map((field) => `"${field.replaceAll('"', '""')}"`).join(';');
+    [number, '2024-03-01 18:00:00', 'Push', '3600', exercise, order, weight, reps, '', '', '', notes, '']
+      .map((field) => `"${field.replaceAll('"', '""')}"`)
+      .join(';');
   const file = [
     header,
     row('7', 'Bench Press (Barbell)', 'Note', '', '', 'seat at 4'),
@@ -83,9 +101,15 @@ describe('Strong 6 exercise notes', () => {
 
   test("are counted as not sets, kept on the exercise's next set, and survive export -> import", async () => {
     const summary = JSON.parse(await ok(source, ['import', '--json', '--tz', 'UTC'], file));
-    expect(summary).toMatchObject({ sessions_added: 1, sets_added: 3, not_sets: { note: 3, rest_timer: 1, unfilled: 1 } });
+    expect(summary).toMatchObject({
+      sessions_added: 1,
+      sets_added: 3,
+      not_sets: { note: 3, rest_timer: 1, unfilled: 1 },
+    });
     const text = await source.cli(['import', '--tz', 'UTC'], { stdin: file });
-    expect(text.stdout).toContain('Not sets, skipped: 1 rest timer, 1 unfilled set, 3 exercise notes (kept on the exercise\'s next set).');
+    expect(text.stdout).toContain(
+      "Not sets, skipped: 1 rest timer, 1 unfilled set, 3 exercise notes (kept on the exercise's next set).",
+    );
 
     const exported = await ok(source, ['export', '--tz', 'UTC']);
     const notes = (parse(exported) as string[][]).slice(1).map((fields) => `${fields[5]} #${fields[6]}: ${fields[14]}`);

@@ -43,12 +43,16 @@ describe.skipIf(BACKEND !== 'server')('row-level security (db migrate --enable-r
     expect(await status()).toBe('off');
     // Off: one role sees the other's rows (the single-role setup is unchanged).
     expect((await asRole(ann, ['set', 'add', 'Bench', '100x5'])).code).toBe(0);
-    expect(await withClient(roleUrl(bob), async (client) => (await client.query('SELECT * FROM workout_log')).rowCount)).toBe(1);
+    expect(
+      await withClient(roleUrl(bob), async (client) => (await client.query('SELECT * FROM workout_log')).rowCount),
+    ).toBe(1);
 
     const on = await db.cli(['db', 'migrate', '--enable-rls']);
     expect([on.code, on.stdout]).toEqual([0, 'Schema is up to date; nothing to apply.\nrow-level security: on\n']);
     expect(await status()).toBe('on');
-    expect(await withClient(roleUrl(bob), async (client) => (await client.query('SELECT * FROM workout_log')).rowCount)).toBe(0);
+    expect(
+      await withClient(roleUrl(bob), async (client) => (await client.query('SELECT * FROM workout_log')).rowCount),
+    ).toBe(0);
 
     const off = await db.cli(['--json', 'db', 'migrate', '--disable-rls']);
     expect(JSON.parse(off.stdout)).toEqual({ backend: 'server', applied: [], row_level_security: 'off' });
@@ -73,7 +77,9 @@ describe.skipIf(BACKEND !== 'server')('row-level security (db migrate --enable-r
     expect(JSON.parse((await asAnn(['--json', 'session', 'list'])).stdout)).toEqual([]);
     const write = await asAnn(['set', 'add', 'Bench', '200x1']);
     expect(write.code).toBe(1);
-    expect(write.stderr).toMatch(/refused: new row violates row-level security policy for table "app_user" \(with row-level security on, a database role may use only the workout user of its own name: --user <role>\)\n$/);
+    expect(write.stderr).toMatch(
+      /refused: new row violates row-level security policy for table "app_user" \(with row-level security on, a database role may use only the workout user of its own name: --user <role>\)\n$/,
+    );
     expect((await asAnn(['set', 'undo'])).code).toBe(1);
 
     const annRecords = JSON.parse((await asRole(ann, ['--json', 'pr', 'list'])).stdout);
@@ -91,12 +97,14 @@ describe.skipIf(BACKEND !== 'server')('row-level security (db migrate --enable-r
              (SELECT json_agg(p ORDER BY kind, reps) FROM personal_record p) AS records,
              (SELECT json_agg(e ORDER BY id) FROM exercise e) AS exercises`;
     const before = await db.query(everything);
-    const [{ annId, annSession, annLog, bobId, bobSession }] = await db.query<Record<string, number>>(`
+    const [{ annId, annSession, annLog, bobId, bobSession }] = (await db.query<Record<string, number>>(`
       SELECT (SELECT id::int FROM app_user WHERE name = '${ann}') AS "annId",
              (SELECT id::int FROM workout_session WHERE user_id = (SELECT id FROM app_user WHERE name = '${ann}')) AS "annSession",
              (SELECT id::int FROM workout_log WHERE user_id = (SELECT id FROM app_user WHERE name = '${ann}')) AS "annLog",
              (SELECT id::int FROM app_user WHERE name = '${bob}') AS "bobId",
-             (SELECT id::int FROM workout_session WHERE user_id = (SELECT id FROM app_user WHERE name = '${bob}')) AS "bobSession"`) as [Record<string, number>];
+             (SELECT id::int FROM workout_session WHERE user_id = (SELECT id FROM app_user WHERE name = '${bob}')) AS "bobSession"`)) as [
+      Record<string, number>,
+    ];
 
     await withClient(roleUrl(bob), async (client) => {
       const count = async (text: string, values: unknown[] = []) => (await client.query(text, values)).rowCount;
@@ -113,9 +121,15 @@ describe.skipIf(BACKEND !== 'server')('row-level security (db migrate --enable-r
       // Select: only bob's own rows, however asked.
       expect((await client.query('SELECT name FROM app_user')).rows).toEqual([{ name: bob }]);
       expect(await count('SELECT 1 FROM workout_session')).toBe(1);
-      expect(await count('SELECT 1 FROM workout_log WHERE user_id = $1 OR session_id = $2 OR id = $3', [annId, annSession, annLog])).toBe(0);
+      expect(
+        await count('SELECT 1 FROM workout_log WHERE user_id = $1 OR session_id = $2 OR id = $3', [
+          annId,
+          annSession,
+          annLog,
+        ]),
+      ).toBe(0);
       expect(await count('SELECT 1 FROM personal_record WHERE user_id = $1', [annId])).toBe(0);
-      expect(await count("SELECT 1 FROM personal_record")).toBeGreaterThan(0);
+      expect(await count('SELECT 1 FROM personal_record')).toBeGreaterThan(0);
       // Exercise names are shared by design.
       expect(await count('SELECT 1 FROM exercise')).toBe(2);
 
@@ -137,9 +151,16 @@ describe.skipIf(BACKEND !== 'server')('row-level security (db migrate --enable-r
                       VALUES ($1, $2, (SELECT min(id) FROM exercise), 99, 100, 'kg', 1, now())`;
       expect(await refused(addSet, [annSession, annId])).toBe('42501');
       expect(await refused(addSet, [annSession, bobId])).toBe('23503');
-      expect(await refused('INSERT INTO workout_session (user_id, start_time) VALUES ($1, now())', [annId])).toBe('42501');
-      expect(await refused(`INSERT INTO personal_record (user_id, exercise_id, kind, value, log_id, achieved_at)
-                            VALUES ($1, (SELECT min(id) FROM exercise), 'heaviest', 500, $2, now())`, [annId, annLog])).toBe('42501');
+      expect(await refused('INSERT INTO workout_session (user_id, start_time) VALUES ($1, now())', [annId])).toBe(
+        '42501',
+      );
+      expect(
+        await refused(
+          `INSERT INTO personal_record (user_id, exercise_id, kind, value, log_id, achieved_at)
+                            VALUES ($1, (SELECT min(id) FROM exercise), 'heaviest', 500, $2, now())`,
+          [annId, annLog],
+        ),
+      ).toBe('42501');
       expect(await refused('UPDATE workout_session SET user_id = $1 WHERE id = $2', [annId, bobSession])).toBe('42501');
       expect(await refused('UPDATE workout_log SET session_id = $1', [annSession])).toBe('23503');
       expect(await refused('INSERT INTO app_user (name) VALUES ($1)', [ann])).toBe('42501');

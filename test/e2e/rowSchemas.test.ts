@@ -2,7 +2,7 @@ import { sql } from 'slonik';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { z } from 'zod';
 import { loadConfig } from '../../src/config.js';
-import { openDatabase, type Database } from '../../src/db/database.js';
+import { type Database, openDatabase } from '../../src/db/database.js';
 import { RowSchemaError } from '../../src/db/rowSchemaInterceptor.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
@@ -26,9 +26,11 @@ afterEach(async () => {
 test('a row that does not match its schema fails, naming the query', async () => {
   const wrong = z.object({ weight: z.number() });
   const failure = await database
-    .run((pool) => pool.one(sql.type(wrong)`
+    .run((pool) =>
+      pool.one(sql.type(wrong)`
       SELECT 'not a number' AS weight -- deliberately mistyped
-      FROM generate_series(1, 1)`))
+      FROM generate_series(1, 1)`),
+    )
     .catch((error: unknown) => error);
   expect(failure).toBeInstanceOf(RowSchemaError);
   const error = failure as RowSchemaError;

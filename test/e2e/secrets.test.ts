@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { runCli, type CliResult } from '../helpers/cli.js';
+import { type CliResult, runCli } from '../helpers/cli.js';
 import { closedPort } from '../helpers/faults.js';
 import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
@@ -87,7 +87,9 @@ describe.skipIf(BACKEND !== 'server')('a password in DATABASE_URL or --database-
       expect(text.code).toBe(0);
       expect(text.stdout).toMatch(/^backend: {5}server \(127\.0\.0\.1:5432\/workout_test_\w+\)$/m);
       expectNoSecret(text);
-      const json = await db.cli(['--database-url', url, '--json', 'db', 'status'], { env: { DATABASE_URL: undefined } });
+      const json = await db.cli(['--database-url', url, '--json', 'db', 'status'], {
+        env: { DATABASE_URL: undefined },
+      });
       expect(JSON.parse(json.stdout).target).toMatch(/^127\.0\.0\.1:5432\/workout_test_\w+$/);
       expectNoSecret(json);
     });
@@ -97,7 +99,9 @@ describe.skipIf(BACKEND !== 'server')('a password in DATABASE_URL or --database-
       const url = withPassword(db.url!);
       const noSchema = await db.cli(['--verbose', 'set', 'add', 'Bench', '100x5'], { env: { DATABASE_URL: url } });
       expect(noSchema.code).toBe(1);
-      expect(noSchema.stderr).toMatch(/^workout: the database at 127\.0\.0\.1:5432\/workout_test_\w+ has no workout schema/);
+      expect(noSchema.stderr).toMatch(
+        /^workout: the database at 127\.0\.0\.1:5432\/workout_test_\w+ has no workout schema/,
+      );
       expectNoSecret(noSchema);
     });
 
@@ -116,7 +120,9 @@ describe.skipIf(BACKEND !== 'server')('a password in DATABASE_URL or --database-
         expect(failed.stderr).toMatch(/^workout: refused: \*\*\* \*\*\*\n/);
         expectNoSecret(failed);
       }
-      const flag = await db.cli(['--database-url', url, 'set', 'add', 'Bench', '100x5'], { env: { DATABASE_URL: undefined } });
+      const flag = await db.cli(['--database-url', url, 'set', 'add', 'Bench', '100x5'], {
+        env: { DATABASE_URL: undefined },
+      });
       expect(flag.stderr).toBe('workout: refused: *** ***\n');
     });
   });

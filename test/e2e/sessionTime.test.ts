@@ -35,7 +35,7 @@ async function expectSpansHoldTheirSets() {
 }
 
 describe('sessions in time', () => {
-  test('a backfilled set goes to a session of its own time, ended; today\'s set starts a new one', async () => {
+  test("a backfilled set goes to a session of its own time, ended; today's set starts a new one", async () => {
     const [first, second, today] = await runCliBatch(
       db,
       [
@@ -45,7 +45,12 @@ describe('sessions in time', () => {
       ],
       { env: { TZ: 'Europe/Berlin' } },
     );
-    expect(first).toMatchObject({ code: 0, stderr: expect.stringMatching(/^Started session \d+ at 2025-07-23 18:05 and ended it there: the set is in the past\.\n$/) });
+    expect(first).toMatchObject({
+      code: 0,
+      stderr: expect.stringMatching(
+        /^Started session \d+ at 2025-07-23 18:05 and ended it there: the set is in the past\.\n$/,
+      ),
+    });
     // The second backfilled set joins the first one's session, which grows to hold it.
     expect(second).toMatchObject({ code: 0, stderr: '' });
     expect(today).toMatchObject({ code: 0, stderr: expect.stringMatching(/^Started session \d+\.\n$/) });
@@ -58,52 +63,79 @@ describe('sessions in time', () => {
   });
 
   test('an active session idle for longer than WORKOUT_SESSION_GAP is ended at its last set by the next set', async () => {
-    const [old, joins, after] = await runCliBatch(db, [
-      ['set', 'add', 'Bench', '80x5', '--at', minutesAgo(40)],
-      ['set', 'add', 'Bench', '80x5', '--at', minutesAgo(30)],
-      ['set', 'add', 'Bench', '85x5'],
-    ], { env: { TZ: 'UTC', WORKOUT_SESSION_GAP: '45' } });
+    const [old, joins, after] = await runCliBatch(
+      db,
+      [
+        ['set', 'add', 'Bench', '80x5', '--at', minutesAgo(40)],
+        ['set', 'add', 'Bench', '80x5', '--at', minutesAgo(30)],
+        ['set', 'add', 'Bench', '85x5'],
+      ],
+      { env: { TZ: 'UTC', WORKOUT_SESSION_GAP: '45' } },
+    );
     // Within the gap (45 min): the 40-minute-old set started an active session and the later sets join it.
     expect(old).toMatchObject({ code: 0, stderr: expect.stringMatching(/^Started session \d+\.\n$/) });
     expect(joins).toMatchObject({ code: 0, stderr: '' });
     expect(after).toMatchObject({ code: 0, stderr: '' });
 
-    const [late] = await runCliBatch(db, [['set', 'add', 'Bench', '90x5']], { env: { TZ: 'UTC', WORKOUT_SESSION_GAP: '20m' } });
+    const [late] = await runCliBatch(db, [['set', 'add', 'Bench', '90x5']], {
+      env: { TZ: 'UTC', WORKOUT_SESSION_GAP: '20m' },
+    });
     // 20 minutes: the session (last set just now) is still going.
     expect(late).toMatchObject({ code: 0, stderr: '' });
     await db.query(`UPDATE workout_log SET performed_at = performed_at - interval '1 hour'`);
     await db.query(`UPDATE workout_session SET start_time = start_time - interval '1 hour'`);
-    const [next] = await runCliBatch(db, [['set', 'add', 'Bench', '95x5']], { env: { TZ: 'UTC', WORKOUT_SESSION_GAP: '20m' } });
+    const [next] = await runCliBatch(db, [['set', 'add', 'Bench', '95x5']], {
+      env: { TZ: 'UTC', WORKOUT_SESSION_GAP: '20m' },
+    });
     expect(next!.code).toBe(0);
     const [idle] = await sessions();
-    const ended = /^Ended session (\d+) at its last set \((\d{4}-\d\d-\d\d \d\d:\d\d)\): idle for more than 20 min\.\nStarted session (\d+)\.\n$/.exec(next!.stderr);
+    const ended =
+      /^Ended session (\d+) at its last set \((\d{4}-\d\d-\d\d \d\d:\d\d)\): idle for more than 20 min\.\nStarted session (\d+)\.\n$/.exec(
+        next!.stderr,
+      );
     expect(ended, next!.stderr).not.toBeNull();
     expect(Number(ended![1])).toBe(idle!.id);
     expect(ended![2]).toBe(idle!.end_time!.replace('T', ' '));
     const rows = await sessions();
-    expect(rows.map(({ end_time, sets }) => ({ ended: end_time !== null, sets }))).toEqual([{ ended: true, sets: 4 }, { ended: false, sets: 1 }]);
+    expect(rows.map(({ end_time, sets }) => ({ ended: end_time !== null, sets }))).toEqual([
+      { ended: true, sets: 4 },
+      { ended: false, sets: 1 },
+    ]);
     await expectSpansHoldTheirSets();
   });
 
-  test.skipIf(BACKEND !== 'server')('concurrent set adds after an idle session: it is ended once, one new active session', async () => {
-    expect((await db.cli(['set', 'add', 'Bench', '80x5', '--at', minutesAgo(60)])).code).toBe(0);
-    const saved = process.env.WORKOUT_SESSION_GAP;
-    process.env.WORKOUT_SESSION_GAP = '30';
-    let results: CliResult[];
-    try {
-      results = (await runCliWorkers(db, Array.from({ length: 6 }, (_, k) => [['set', 'add', 'Bench', `${90 + k}x5`]]))).flat();
-    } finally {
-      if (saved === undefined) delete process.env.WORKOUT_SESSION_GAP;
-      else process.env.WORKOUT_SESSION_GAP = saved;
-    }
-    expect(results.map((result) => result.code)).toEqual(Array(6).fill(0));
-    expect(results.map((result) => result.stderr).filter(Boolean)).toEqual([
-      expect.stringMatching(/^Ended session \d+ at its last set \(.*\): idle for more than 30 min\.\nStarted session \d+\.\n$/),
-    ]);
-    const rows = await sessions();
-    expect(rows.map(({ end_time, sets }) => ({ ended: end_time !== null, sets }))).toEqual([{ ended: true, sets: 1 }, { ended: false, sets: 6 }]);
-    await expectSpansHoldTheirSets();
-  });
+  test.skipIf(BACKEND !== 'server')(
+    'concurrent set adds after an idle session: it is ended once, one new active session',
+    async () => {
+      expect((await db.cli(['set', 'add', 'Bench', '80x5', '--at', minutesAgo(60)])).code).toBe(0);
+      const saved = process.env.WORKOUT_SESSION_GAP;
+      process.env.WORKOUT_SESSION_GAP = '30';
+      let results: CliResult[];
+      try {
+        results = (
+          await runCliWorkers(
+            db,
+            Array.from({ length: 6 }, (_, k) => [['set', 'add', 'Bench', `${90 + k}x5`]]),
+          )
+        ).flat();
+      } finally {
+        if (saved === undefined) delete process.env.WORKOUT_SESSION_GAP;
+        else process.env.WORKOUT_SESSION_GAP = saved;
+      }
+      expect(results.map((result) => result.code)).toEqual(Array(6).fill(0));
+      expect(results.map((result) => result.stderr).filter(Boolean)).toEqual([
+        expect.stringMatching(
+          /^Ended session \d+ at its last set \(.*\): idle for more than 30 min\.\nStarted session \d+\.\n$/,
+        ),
+      ]);
+      const rows = await sessions();
+      expect(rows.map(({ end_time, sets }) => ({ ended: end_time !== null, sets }))).toEqual([
+        { ended: true, sets: 1 },
+        { ended: false, sets: 6 },
+      ]);
+      await expectSpansHoldTheirSets();
+    },
+  );
 
   test('impossible times are refused: exit 2, one line, nothing written', async () => {
     expect((await db.cli(['session', 'start', '--at', '2025-03-08T10:00Z'])).code).toBe(0);
@@ -166,13 +198,22 @@ describe('sessions in time', () => {
       { env: { TZ: 'UTC' } },
     );
     expect(runs.slice(0, 6).map((result) => result.code)).toEqual([0, 0, 0, 0, 0, 0]);
-    const shown = JSON.parse(runs[6]!.stdout) as { session: { start_time: string }; sets: Array<{ exercise: string; set_number: number; performed_at: string }> };
+    const shown = JSON.parse(runs[6]!.stdout) as {
+      session: { start_time: string };
+      sets: Array<{ exercise: string; set_number: number; performed_at: string }>;
+    };
     expect(shown.session.start_time).toBe('2025-07-23T09:50:00.000Z');
     expect(shown.sets.map((set) => `${set.performed_at.slice(11, 16)} ${set.exercise} ${set.set_number}`)).toEqual([
-      '09:50 Row 2', '10:05 Bench 2', '10:10 Bench 1', '10:15 Bench 3', '10:20 Row 1',
+      '09:50 Row 2',
+      '10:05 Bench 2',
+      '10:10 Bench 1',
+      '10:15 Bench 3',
+      '10:20 Row 1',
     ]);
     expect(runs[7]!.stdout).toMatch(/^Removed Row set 1 \(60 kg x 10\) from session \d+\.\n$/);
-    expect(runs[8]!.stdout).toMatch(/\n\nRow\n {3}2\. 50 kg x 10\n\nBench\n {3}2\. 90 kg x 5\n {3}1\. 100 kg x 5\n {3}3\. 110 kg x 3\n$/);
+    expect(runs[8]!.stdout).toMatch(
+      /\n\nRow\n {3}2\. 50 kg x 10\n\nBench\n {3}2\. 90 kg x 5\n {3}1\. 100 kg x 5\n {3}3\. 110 kg x 3\n$/,
+    );
     await expectSpansHoldTheirSets();
   });
 
@@ -189,7 +230,9 @@ describe('sessions in time', () => {
       { env },
     );
     expect(started!.stdout).toMatch(/^Started session \d+: started 2025-07-23 15:30, active, 0 set\(s\)\.\n$/);
-    expect(again!.stderr).toMatch(/^workout: session \d+ is already active \(started 2025-07-23 15:30, 0 set\(s\)\); end it/);
+    expect(again!.stderr).toMatch(
+      /^workout: session \d+ is already active \(started 2025-07-23 15:30, 0 set\(s\)\); end it/,
+    );
     expect(JSON.parse(json!.stdout).session.start_time).toBe('2025-07-23T10:00:00.000Z');
     expect(early!.stderr).toBe('workout: --at 2025-07-23 15:29 is before the session started (2025-07-23 15:30)\n');
   });

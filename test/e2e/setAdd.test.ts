@@ -19,7 +19,14 @@ describe('set add', () => {
     const second = await db.cli(['set', 'add', 'bench press', '102.5kg', 'x', '5', '--json']);
     expect(second.code).toBe(0);
     const added = JSON.parse(second.stdout);
-    expect(added).toMatchObject({ exercise: 'Bench Press', set_number: 2, weight: 102.5, unit: 'kg', reps: 5, session_started: false });
+    expect(added).toMatchObject({
+      exercise: 'Bench Press',
+      set_number: 2,
+      weight: 102.5,
+      unit: 'kg',
+      reps: 5,
+      session_started: false,
+    });
     expect(added.records).toContainEqual({ kind: 'heaviest', reps: 0, value: 102.5, previous: 100 });
 
     const human = await db.cli(['set', 'add', 'Bench Press', '105x5']);

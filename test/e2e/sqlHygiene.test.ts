@@ -105,7 +105,15 @@ describe.skipIf(BACKEND !== 'server')('on a server', () => {
     await withClient(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
     const url = serverUrl(adminUrl, name);
     const file = (version: string) =>
-      fs.readFileSync(path.join(ROOT, 'sql', 'migrations', fs.readdirSync(path.join(ROOT, 'sql', 'migrations')).find((f) => f.startsWith(version))!), 'utf8');
+      fs.readFileSync(
+        path.join(
+          ROOT,
+          'sql',
+          'migrations',
+          fs.readdirSync(path.join(ROOT, 'sql', 'migrations')).find((f) => f.startsWith(version))!,
+        ),
+        'utf8',
+      );
     try {
       // As a workout from before 005 left it: 001–004 applied, no checksums kept, and a
       // session name with a leading space written before 003's rule existed.
@@ -127,13 +135,19 @@ describe.skipIf(BACKEND !== 'server')('on a server', () => {
       expect(refused.code).toBe(2);
       expect(refused.stderr).toMatch(/check constraint "workout_session_name_clean" .* is violated by some row\n$/);
       const version = () =>
-        withClient(url, async (client) => (await client.query('SELECT max(version) AS v FROM workout_migration')).rows[0].v);
+        withClient(
+          url,
+          async (client) => (await client.query('SELECT max(version) AS v FROM workout_migration')).rows[0].v,
+        );
       expect(await version()).toBe(4);
 
       await withClient(url, (client) => client.query(`UPDATE workout_session SET name = 'padded'`));
       const migrated = await runCli(['db', 'migrate'], { env });
       // 005, then any later migration.
-      expect([migrated.code, migrated.stdout.split('\n')[0]]).toEqual([0, 'applied 005_truthful_volatility_and_validated_checks']);
+      expect([migrated.code, migrated.stdout.split('\n')[0]]).toEqual([
+        0,
+        'applied 005_truthful_volatility_and_validated_checks',
+      ]);
       expect(await version()).toBe(latestVersion());
     } finally {
       await withClient(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

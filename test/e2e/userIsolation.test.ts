@@ -25,8 +25,8 @@ const holdings = async (user: string) =>
     [user],
   );
 
-describe('--user A never sees or changes B\'s sessions, sets or records', () => {
-  test('every command, run as another user, leaves the first user\'s log alone and shows none of it', async () => {
+describe("--user A never sees or changes B's sessions, sets or records", () => {
+  test("every command, run as another user, leaves the first user's log alone and shows none of it", async () => {
     expect((await as('ann', ['session', 'start', '--name', 'Push day'])).code).toBe(0);
     expect((await as('ann', ['set', 'add', 'Bench Press', '100x5'])).code).toBe(0);
     const annSet = await as('ann', ['set', 'add', 'Bench Press', '110x3', '--json']);
@@ -48,7 +48,10 @@ describe('--user A never sees or changes B\'s sessions, sets or records', () => 
     const undo = await as('bob', ['set', 'undo']);
     expect([undo.code, undo.stderr]).toEqual([1, 'workout: nothing to undo: there is no active session with sets\n']);
     const end = await as('bob', ['session', 'end']);
-    expect([end.code, end.stderr]).toEqual([1, 'workout: no active session to end; start one with `workout session start`\n']);
+    expect([end.code, end.stderr]).toEqual([
+      1,
+      'workout: no active session to end; start one with `workout session start`\n',
+    ]);
 
     // Bob's own log, beside ann's active session: his own session, numbering and records.
     expect((await as('bob', ['session', 'start'])).code).toBe(0);
@@ -66,7 +69,12 @@ describe('--user A never sees or changes B\'s sessions, sets or records', () => 
 
     expect(await holdings('ann')).toEqual(annAfter);
     expect(annAfter[0]).toMatchObject({ sessions: [{ name: 'Push day', end: null }] });
-    expect(annAfter[0]!.sets).toEqual([...(annBefore[0]!.sets as unknown[]), expect.objectContaining({ n: 3, w: 115, r: 1 })]);
-    expect(await holdings('bob')).toEqual([{ sessions: [expect.objectContaining({ end: expect.any(String) })], sets: null, records: null }]);
+    expect(annAfter[0]!.sets).toEqual([
+      ...(annBefore[0]!.sets as unknown[]),
+      expect.objectContaining({ n: 3, w: 115, r: 1 }),
+    ]);
+    expect(await holdings('bob')).toEqual([
+      { sessions: [expect.objectContaining({ end: expect.any(String) })], sets: null, records: null },
+    ]);
   });
 });

@@ -15,8 +15,20 @@ export type CliOptions = {
  */
 export function cliEnv(env: Record<string, string | undefined>): Record<string, string> {
   const childEnv: Record<string, string> = {};
-  const noServer = { DATABASE_URL: undefined, PGHOST: undefined, PGHOSTADDR: undefined, PGDATABASE: undefined, PGSERVICE: undefined };
-  for (const [key, value] of Object.entries({ ...process.env, ...noServer, WORKOUT_USER: 'tester', NO_COLOR: '1', ...env })) {
+  const noServer = {
+    DATABASE_URL: undefined,
+    PGHOST: undefined,
+    PGHOSTADDR: undefined,
+    PGDATABASE: undefined,
+    PGSERVICE: undefined,
+  };
+  for (const [key, value] of Object.entries({
+    ...process.env,
+    ...noServer,
+    WORKOUT_USER: 'tester',
+    NO_COLOR: '1',
+    ...env,
+  })) {
     if (value !== undefined) childEnv[key] = value;
   }
   return childEnv;

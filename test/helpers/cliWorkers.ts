@@ -10,11 +10,21 @@ type BatchOptions = { env?: Record<string, string | undefined>; startAt?: number
 
 function spawnBatch(db: TestDatabase, runs: string[][], { env = {}, startAt = 0 }: BatchOptions): Promise<CliResult[]> {
   const childEnv: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...process.env, DATABASE_URL: undefined, WORKOUT_USER: 'tester', NO_COLOR: '1', ...db.env, ...env })) {
+  for (const [key, value] of Object.entries({
+    ...process.env,
+    DATABASE_URL: undefined,
+    WORKOUT_USER: 'tester',
+    NO_COLOR: '1',
+    ...db.env,
+    ...env,
+  })) {
     if (value !== undefined) childEnv[key] = value;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_BATCH, JSON.stringify(runs), String(startAt)], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_BATCH, JSON.stringify(runs), String(startAt)], {
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -38,7 +48,11 @@ function spawnBatch(db: TestDatabase, runs: string[][], { env = {}, startAt = 0 
  * process, each with its own captured stdout, stderr and exit code: for table-driven
  * cases where a Node start-up per case would dominate the suite's time.
  */
-export async function runCliBatch(db: TestDatabase, runs: string[][], options: BatchOptions = {}): Promise<CliResult[]> {
+export async function runCliBatch(
+  db: TestDatabase,
+  runs: string[][],
+  options: BatchOptions = {},
+): Promise<CliResult[]> {
   await db.release();
   return spawnBatch(db, runs, options);
 }
@@ -48,7 +62,11 @@ export async function runCliBatch(db: TestDatabase, runs: string[][], options: B
  * main(), one after another. All begin at the same instant (after every process has
  * loaded), so their transactions really overlap.
  */
-export async function runCliWorkers(db: TestDatabase, workers: string[][][], { startDelayMs = 1500 } = {}): Promise<CliResult[][]> {
+export async function runCliWorkers(
+  db: TestDatabase,
+  workers: string[][][],
+  { startDelayMs = 1500 } = {},
+): Promise<CliResult[][]> {
   await db.release();
   const startAt = Date.now() + startDelayMs;
   return Promise.all(workers.map((runs) => spawnBatch(db, runs, { startAt })));

@@ -4,7 +4,14 @@
  * the sets themselves. Arithmetic is exact (BigInt, 12 decimal places), as the
  * database's numeric is: floats would make equal volumes unequal and break ties.
  */
-export type LoggedSet = { id: number; weight: string; reps: number; bodyweight: boolean; set_type: string; at_us: number };
+export type LoggedSet = {
+  id: number;
+  weight: string;
+  reps: number;
+  bodyweight: boolean;
+  set_type: string;
+  at_us: number;
+};
 export type ExpectedRecord = { kind: string; reps: number; value: string; log_id: number };
 
 const PLACES = 12;
@@ -58,11 +65,14 @@ export function expectedRecords(sets: LoggedSet[]): ExpectedRecord[] {
       const beats =
         !held ||
         candidate.value > held.value ||
-        (candidate.value === held.value && (set.at_us < held.at_us || (set.at_us === held.at_us && set.id < held.log_id)));
+        (candidate.value === held.value &&
+          (set.at_us < held.at_us || (set.at_us === held.at_us && set.id < held.log_id)));
       if (beats) best.set(key, { ...candidate, log_id: set.id, at_us: set.at_us });
     }
   }
-  return sortRecords([...best.values()].map(({ kind, reps, value, log_id }) => ({ kind, reps, value: fromScaled(value), log_id })));
+  return sortRecords(
+    [...best.values()].map(({ kind, reps, value, log_id }) => ({ kind, reps, value: fromScaled(value), log_id })),
+  );
 }
 
 /** Stored rows (value as numeric::text) in the same canonical shape and order. */

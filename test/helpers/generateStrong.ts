@@ -1,10 +1,19 @@
 import { Readable } from 'node:stream';
 
 const EXERCISES = [
-  'Bench Press (Barbell)', 'Squat (Barbell)', 'Deadlift (Barbell)', 'Overhead Press (Barbell)', 'Bent Over Row (Barbell)',
-  'Pull Up', 'Lat Pulldown (Cable)', 'Bicep Curl (Dumbbell)', 'Triceps Pushdown (Cable)', 'Leg Press',
+  'Bench Press (Barbell)',
+  'Squat (Barbell)',
+  'Deadlift (Barbell)',
+  'Overhead Press (Barbell)',
+  'Bent Over Row (Barbell)',
+  'Pull Up',
+  'Lat Pulldown (Cable)',
+  'Bicep Curl (Dumbbell)',
+  'Triceps Pushdown (Cable)',
+  'Leg Press',
 ];
-export const STRONG_5_HEADER = 'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n';
+export const STRONG_5_HEADER =
+  'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n';
 
 /**
  * A Strong 5.x export of `sets` sets, as a stream of text chunks: two workouts a day
@@ -18,7 +27,9 @@ export function strongExport(sets: number): Readable {
     yield STRONG_5_HEADER;
     while (written < sets) {
       // Two workouts a day from 1990: a million sets (50,000 workouts) end in 2058.
-      const day = new Date(Date.UTC(1990, 0, 1 + Math.floor(workout / 2), workout % 2 ? 18 : 7, 30 + (workout % 20), 0));
+      const day = new Date(
+        Date.UTC(1990, 0, 1 + Math.floor(workout / 2), workout % 2 ? 18 : 7, 30 + (workout % 20), 0),
+      );
       const date = day.toISOString().slice(0, 19).replace('T', ' ');
       const name = `Workout ${String.fromCharCode(65 + (workout % 3))}`;
       let text = '';

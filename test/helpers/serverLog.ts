@@ -60,7 +60,11 @@ type Counters = { sessions: number; transactions: number };
  * Connections opened before this call are not logged; the settings go with the database
  * when it is dropped.
  */
-export async function watchDatabase(adminUrl: string, database: string, options: WatchOptions = {}): Promise<DatabaseWatch> {
+export async function watchDatabase(
+  adminUrl: string,
+  database: string,
+  options: WatchOptions = {},
+): Promise<DatabaseWatch> {
   const settings: Array<[string, string]> = [['log_statement', 'all']];
   if (options.durations) settings.push(['log_min_duration_statement', '0']);
   if (options.plans) {
@@ -113,7 +117,12 @@ async function serverLogFile(admin: pg.Client): Promise<{ path: string; prefix: 
             current_setting('log_line_prefix') AS prefix, current_setting('log_destination') AS destination`,
   );
   const row = rows[0]!;
-  if (!row.destination.split(',').map((d) => d.trim()).includes('stderr')) {
+  if (
+    !row.destination
+      .split(',')
+      .map((d) => d.trim())
+      .includes('stderr')
+  ) {
     throw new Error(`the server logs to ${row.destination}, not stderr: cannot watch its statements`);
   }
   const debianDefault = /^\d+\/[\w-]+$/.test(row.cluster)
@@ -233,7 +242,11 @@ const DURATION = /^duration: ([\d.]+) ms(?:\s+(parse|bind|plan|statement|execute
  * Parses the stderr log of the server: entries for `database` only. Continuation lines
  * of a message start with a tab, so every other line starts an entry.
  */
-export function parseServerLog(text: string, prefix: string, database: string): Omit<ServerActivity, 'sessions' | 'serverTransactions'> {
+export function parseServerLog(
+  text: string,
+  prefix: string,
+  database: string,
+): Omit<ServerActivity, 'sessions' | 'serverTransactions'> {
   const pattern = prefixPattern(prefix);
   const statements: LoggedStatement[] = [];
   const plans: string[] = [];
@@ -300,7 +313,9 @@ export function parseServerLog(text: string, prefix: string, database: string): 
 
 /** The relation scans of a logged plan: "Seq Scan on workout_log", "Index Scan using … on …". */
 export function relationScans(plan: string): string[] {
-  return [...plan.matchAll(/((?:Parallel )?(?:Seq Scan|Index Only Scan(?: Backward)?|Index Scan(?: Backward)?|Bitmap Heap Scan|Tid Scan|Sample Scan)(?: using \S+)? on \S+)/g)].map(
-    (m) => m[1]!,
-  );
+  return [
+    ...plan.matchAll(
+      /((?:Parallel )?(?:Seq Scan|Index Only Scan(?: Backward)?|Index Scan(?: Backward)?|Bitmap Heap Scan|Tid Scan|Sample Scan)(?: using \S+)? on \S+)/g,
+    ),
+  ].map((m) => m[1]!);
 }

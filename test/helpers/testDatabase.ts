@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { runCli, type CliOptions, type CliResult } from './cli.js';
+import { type CliOptions, type CliResult, runCli } from './cli.js';
 import { serverUrl } from './serverUrl.js';
 import { withClient } from './withClient.js';
 
@@ -13,7 +13,9 @@ export type Backend = 'server' | 'embedded';
 /** The backend this run tests: the server when TEST_DATABASE_URL is set, else the embedded one. */
 export const BACKEND: Backend = process.env.TEST_DATABASE_URL ? 'server' : 'embedded';
 
-type Queryable = { query: <R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<{ rows: R[] }> };
+type Queryable = {
+  query: <R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<{ rows: R[] }>;
+};
 
 /**
  * One test's own database, cloned from a migrated template: a database on the test
@@ -110,4 +112,3 @@ async function createEmbeddedDatabase(): Promise<TestDatabase> {
     },
   };
 }
-

@@ -10,7 +10,10 @@ const wrapped = (cause: Error) => Object.assign(new Error('Backend has been term
 
 describe('toWorkoutError: how a lost connection is reported', () => {
   test('lost before COMMIT: nothing was written', () => {
-    const error = toWorkoutError(wrapped(withCode('terminating connection due to administrator command', '57P01')), TARGET);
+    const error = toWorkoutError(
+      wrapped(withCode('terminating connection due to administrator command', '57P01')),
+      TARGET,
+    );
     expect(error).toBeInstanceOf(WorkoutError);
     expect(error.message).toBe('the connection to db:5432/gym was lost; nothing was written, try again');
   });
@@ -19,7 +22,9 @@ describe('toWorkoutError: how a lost connection is reported', () => {
     for (const lost of [withCode('Connection terminated unexpectedly'), withCode('Query read timeout')]) {
       commitErrors.add(lost);
       const error = toWorkoutError(wrapped(lost), TARGET);
-      expect(error.message).toMatch(/^the connection to db:5432\/gym was lost while committing: the change may or may not have been saved/);
+      expect(error.message).toMatch(
+        /^the connection to db:5432\/gym was lost while committing: the change may or may not have been saved/,
+      );
     }
   });
 
@@ -29,7 +34,9 @@ describe('toWorkoutError: how a lost connection is reported', () => {
   });
 
   test('serialization failures and deadlocks left after the retries, and permission errors', () => {
-    expect(toWorkoutError(withCode('could not serialize access', '40001'), TARGET).message).toMatch(/after several attempts; nothing was written/);
+    expect(toWorkoutError(withCode('could not serialize access', '40001'), TARGET).message).toMatch(
+      /after several attempts; nothing was written/,
+    );
     expect(toWorkoutError(withCode('deadlock detected', '40P01'), TARGET).message).toMatch(/after several attempts/);
     expect(toWorkoutError(withCode('permission denied for table exercise', '42501'), TARGET).message).toBe(
       'db:5432/gym refused: permission denied for table exercise (with row-level security on, a database role may use only ' +
@@ -42,14 +49,21 @@ describe('toWorkoutError: refusals that name their cause and the target', () => 
   test('no free connection slot (max_connections): exit 3, naming the target', () => {
     const error = toWorkoutError(withCode('sorry, too many clients already', '53300'), TARGET);
     expect(error).toBeInstanceOf(DatabaseUnavailableError);
-    expect(error.message).toBe('cannot connect to db:5432/gym: the server has no free connection (sorry, too many clients already); try again');
+    expect(error.message).toBe(
+      'cannot connect to db:5432/gym: the server has no free connection (sorry, too many clients already); try again',
+    );
   });
 
   test('a certificate that fails a check: exit 3, saying which check', () => {
     const selfSigned = toWorkoutError(withCode('self-signed certificate', 'DEPTH_ZERO_SELF_SIGNED_CERT'), TARGET);
     expect(selfSigned).toBeInstanceOf(DatabaseUnavailableError);
-    expect(selfSigned.message).toMatch(/^cannot connect to db:5432\/gym: the server's certificate failed verification: it is self-signed/);
-    const wrongHost = toWorkoutError(withCode("Hostname/IP does not match certificate's altnames", 'ERR_TLS_CERT_ALTNAME_INVALID'), TARGET);
+    expect(selfSigned.message).toMatch(
+      /^cannot connect to db:5432\/gym: the server's certificate failed verification: it is self-signed/,
+    );
+    const wrongHost = toWorkoutError(
+      withCode("Hostname/IP does not match certificate's altnames", 'ERR_TLS_CERT_ALTNAME_INVALID'),
+      TARGET,
+    );
     expect(wrongHost.message).toMatch(/the host name is not one it was issued for/);
   });
 

@@ -1,11 +1,31 @@
 import { describe, expect, test } from 'vitest';
-import { isoTimestamp, strongDuration, strongWorkoutLines, workoutNameByHour, workoutRecord, type ExportedSet } from '../../src/domain/formats/exportRows.js';
+import {
+  type ExportedSet,
+  isoTimestamp,
+  strongDuration,
+  strongWorkoutLines,
+  workoutNameByHour,
+  workoutRecord,
+} from '../../src/domain/formats/exportRows.js';
 import { progressLine } from '../../src/ui/progress.js';
 
 const set: ExportedSet = {
-  session_key: 'workout:k', session_name: 'Push', session_start: '2025-03-01 10:00:00+01', session_end: '2025-03-01 11:07:30.5+01',
-  session_seconds: 4051, session_notes: null, exercise: 'Bench', set_number: 3, set_type: 'warmup', weight: '225', unit: 'lb',
-  bodyweight: false, reps: 5, rpe: '8.5', performed_at: '2025-03-01 10:12:00.123456+05:30', notes: 'a, "b"',
+  session_key: 'workout:k',
+  session_name: 'Push',
+  session_start: '2025-03-01 10:00:00+01',
+  session_end: '2025-03-01 11:07:30.5+01',
+  session_seconds: 4051,
+  session_notes: null,
+  exercise: 'Bench',
+  set_number: 3,
+  set_type: 'warmup',
+  weight: '225',
+  unit: 'lb',
+  bodyweight: false,
+  reps: 5,
+  rpe: '8.5',
+  performed_at: '2025-03-01 10:12:00.123456+05:30',
+  notes: 'a, "b"',
 };
 
 describe('export rows', () => {
@@ -16,8 +36,21 @@ describe('export rows', () => {
 
   test('workout rows keep every field', () => {
     expect(workoutRecord(set)).toEqual([
-      'workout:k', 'Push', '2025-03-01T10:00:00+01:00', '2025-03-01T11:07:30.5+01:00', '', 'Bench', '3', 'warmup', '225', 'lb',
-      'false', '5', '8.5', '2025-03-01T10:12:00.123456+05:30', 'a, "b"',
+      'workout:k',
+      'Push',
+      '2025-03-01T10:00:00+01:00',
+      '2025-03-01T11:07:30.5+01:00',
+      '',
+      'Bench',
+      '3',
+      'warmup',
+      '225',
+      'lb',
+      'false',
+      '5',
+      '8.5',
+      '2025-03-01T10:12:00.123456+05:30',
+      'a, "b"',
     ]);
   });
 
@@ -30,9 +63,21 @@ describe('export rows', () => {
   });
 
   test('an unnamed workout is named by the hour it started', () => {
-    const boundaries = [0, 4, 5, 11, 12, 13, 14, 17, 18, 22, 23].map((hour) => `${hour} ${workoutNameByHour(hour).replace(' Workout', '')}`);
+    const boundaries = [0, 4, 5, 11, 12, 13, 14, 17, 18, 22, 23].map(
+      (hour) => `${hour} ${workoutNameByHour(hour).replace(' Workout', '')}`,
+    );
     expect(boundaries).toEqual([
-      '0 Night', '4 Night', '5 Morning', '11 Morning', '12 Midday', '13 Midday', '14 Afternoon', '17 Afternoon', '18 Evening', '22 Evening', '23 Night',
+      '0 Night',
+      '4 Night',
+      '5 Morning',
+      '11 Morning',
+      '12 Midday',
+      '13 Midday',
+      '14 Afternoon',
+      '17 Afternoon',
+      '18 Evening',
+      '22 Evening',
+      '23 Night',
     ]);
   });
 
@@ -40,7 +85,14 @@ describe('export rows', () => {
     const unnamed = { ...set, session_name: null, session_seconds: null, set_type: 'normal' as const, notes: null };
     const lines = strongWorkoutLines([
       set,
-      { ...unnamed, exercise: 'Pull Up', weight: '0', bodyweight: true, rpe: null, performed_at: '2025-03-01 10:20:00+01' },
+      {
+        ...unnamed,
+        exercise: 'Pull Up',
+        weight: '0',
+        bodyweight: true,
+        rpe: null,
+        performed_at: '2025-03-01 10:20:00+01',
+      },
       { ...unnamed, set_type: 'failure', weight: '100.5', rpe: null, performed_at: '2025-03-01 10:40:00+01' },
     ]);
     expect(lines).toEqual([
@@ -57,7 +109,9 @@ describe('export rows', () => {
 
 describe('progress line', () => {
   test('rows, rate, percent and ETA when the size is known', () => {
-    expect(progressLine(50_000, 2_500_000, 10_000_000, 5_000)).toBe('[######------------------]  25%  50,000 rows  10,000 rows/s  ETA 0:15');
+    expect(progressLine(50_000, 2_500_000, 10_000_000, 5_000)).toBe(
+      '[######------------------]  25%  50,000 rows  10,000 rows/s  ETA 0:15',
+    );
     expect(progressLine(1_200, 0, undefined, 2_000)).toBe('1,200 rows  600 rows/s');
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { parseDurationSeconds, parseHevyDate, parseIsoTimestamp, parseStrongDate } from '../../src/domain/formats/dates.js';
+import {
+  parseDurationSeconds,
+  parseHevyDate,
+  parseIsoTimestamp,
+  parseStrongDate,
+} from '../../src/domain/formats/dates.js';
 import { parseReps, parseRpe, parseWeight, round3, unitInHeader } from '../../src/domain/formats/fields.js';
 import { FieldProblem } from '../../src/domain/formats/header.js';
 
@@ -33,9 +38,15 @@ describe('fields', () => {
     // Line breaks, escape sequences, bidi overrides and zero-width marks were echoed raw.
     expect(problemOf(() => parseWeight('0\ufeff0', 'kg', 'W'))).toBe('W: "0\\u{feff}0" is not a number');
     expect(problemOf(() => parseReps('5\n\u001b[31m6', 'R'))).toBe('R: "5\\u{a}\\u{1b}[31m6" is not a number');
-    expect(problemOf(() => parseStrongDate('\u202e2025-01-01', 'Date', 'UTC'))).toMatch(/^Date: "\\u\{202e\}2025-01-01" is not a date/);
-    expect(problemOf(() => parseDurationSeconds('1h\u200b', 'D'))).toBe('D: "1h\\u{200b}" is not a duration such as 29m or 1h 7m');
-    expect(problemOf(() => parseWeight('1'.repeat(50) + 'x', 'kg', 'W'))).toBe(`W: "${'1'.repeat(40)}…" is not a number`);
+    expect(problemOf(() => parseStrongDate('\u202e2025-01-01', 'Date', 'UTC'))).toMatch(
+      /^Date: "\\u\{202e\}2025-01-01" is not a date/,
+    );
+    expect(problemOf(() => parseDurationSeconds('1h\u200b', 'D'))).toBe(
+      'D: "1h\\u{200b}" is not a duration such as 29m or 1h 7m',
+    );
+    expect(problemOf(() => parseWeight(`${'1'.repeat(50)}x`, 'kg', 'W'))).toBe(
+      `W: "${'1'.repeat(40)}…" is not a number`,
+    );
   });
 
   test('reps: whole numbers, floats like 8.0, 0 or empty meaning unfilled', () => {
@@ -61,7 +72,10 @@ describe('fields', () => {
 
 describe('dates', () => {
   test('Strong: 24-hour, 12-hour with U+202F / U+00A0 / space / none, keyed by wall clock', () => {
-    expect(parseStrongDate('2025-07-23 19:16:49', 'Date', 'UTC')).toEqual({ key: '2025-07-23 19:16:49', at: '2025-07-23T19:16:49.000Z' });
+    expect(parseStrongDate('2025-07-23 19:16:49', 'Date', 'UTC')).toEqual({
+      key: '2025-07-23 19:16:49',
+      at: '2025-07-23T19:16:49.000Z',
+    });
     for (const gap of ['\u202f', '\u00a0', ' ', '']) {
       expect(parseStrongDate(`2025-01-30 12:34:56${gap}pm`, 'Date', 'UTC').key).toBe('2025-01-30 12:34:56');
       expect(parseStrongDate(`2025-01-30 12:34:56${gap}am`, 'Date', 'UTC').key).toBe('2025-01-30 00:34:56');
@@ -75,15 +89,22 @@ describe('dates', () => {
   });
 
   test('Hevy dates', () => {
-    expect(parseHevyDate('15 Sep 2025, 07:48', 'start_time', 'UTC')).toEqual({ key: '2025-09-15 07:48:00', at: '2025-09-15T07:48:00.000Z' });
+    expect(parseHevyDate('15 Sep 2025, 07:48', 'start_time', 'UTC')).toEqual({
+      key: '2025-09-15 07:48:00',
+      at: '2025-09-15T07:48:00.000Z',
+    });
     expect(parseHevyDate('1 June 2025, 7:05', 'start_time', 'UTC').key).toBe('2025-06-01 07:05:00');
-    expect(problemOf(() => parseHevyDate('15 Foo 2025, 07:48', 'start_time', 'UTC'))).toMatch(/^start_time: "15 Foo 2025, 07:48" is not a date/);
+    expect(problemOf(() => parseHevyDate('15 Foo 2025, 07:48', 'start_time', 'UTC'))).toMatch(
+      /^start_time: "15 Foo 2025, 07:48" is not a date/,
+    );
   });
 
   test('ISO timestamps keep their text when they carry an offset', () => {
     expect(parseIsoTimestamp('2025-03-01T10:00:00.123456+01:00', 'at', 'UTC')).toBe('2025-03-01T10:00:00.123456+01:00');
     expect(parseIsoTimestamp('2025-03-01T10:00:00', 'at', 'Europe/Berlin')).toBe('2025-03-01T09:00:00.000Z');
-    expect(problemOf(() => parseIsoTimestamp('yesterday', 'at', 'UTC'))).toMatch(/^at: "yesterday" is not an ISO 8601 time/);
+    expect(problemOf(() => parseIsoTimestamp('yesterday', 'at', 'UTC'))).toMatch(
+      /^at: "yesterday" is not an ISO 8601 time/,
+    );
   });
 
   test('durations', () => {
@@ -105,6 +126,8 @@ describe('dates', () => {
     // Strong 5.x past 999 hours, with its thousands comma.
     expect(parseDurationSeconds('9,719h 22m', 'D')).toBeNull();
     expect(parseDurationSeconds('1,000h', 'D')).toBeNull();
-    expect(problemOf(() => parseDurationSeconds('9,71h', 'D'))).toBe('D: "9,71h" is not a duration such as 29m or 1h 7m');
+    expect(problemOf(() => parseDurationSeconds('9,71h', 'D'))).toBe(
+      'D: "9,71h" is not a duration such as 29m or 1h 7m',
+    );
   });
 });

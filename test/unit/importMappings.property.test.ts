@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { planImport } from '../../src/domain/formats/detect.js';
-import { NOT_SET_REASONS, type ImportedSet, type MapperOptions, type RowOutcome, type SourceFormat } from '../../src/domain/formats/types.js';
+import {
+  type ImportedSet,
+  type MapperOptions,
+  NOT_SET_REASONS,
+  type RowOutcome,
+  type SourceFormat,
+} from '../../src/domain/formats/types.js';
 import { WORKOUT_COLUMNS } from '../../src/domain/formats/workout.js';
 import { LIMITS, SET_TYPES, type SetType } from '../../src/domain/limits.js';
 import { toKg, UNITS, type Unit } from '../../src/domain/units.js';
@@ -28,7 +34,9 @@ const PLAIN_DECIMAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
 /** Line breaks, controls, bidi overrides, zero-width marks, lone surrogates: never in a problem. */
 const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
 
-type Expected = { kind: 'set'; set: Omit<ImportedSet, 'line'> } | { kind: 'skip'; reason: (typeof NOT_SET_REASONS)[number] };
+type Expected =
+  | { kind: 'set'; set: Omit<ImportedSet, 'line'> }
+  | { kind: 'skip'; reason: (typeof NOT_SET_REASONS)[number] };
 type ValidRow = { fields: Record<string, string>; expected: Expected };
 
 type Spec = {
@@ -55,7 +63,10 @@ const around = (text: fc.Arbitrary<string>) => fc.tuple(spacing, text, spacing).
 
 /** A load with up to 3 decimals within 0–1000 kg in `unit`. */
 const load = (unit: Unit) =>
-  fc.integer({ min: 0, max: unit === 'kg' ? 1_000_000 : 2_204_622 }).map((grams) => grams / 1000).filter((value) => toKg(value, unit) <= LIMITS.maxWeightKg);
+  fc
+    .integer({ min: 0, max: unit === 'kg' ? 1_000_000 : 2_204_622 })
+    .map((grams) => grams / 1000)
+    .filter((value) => toKg(value, unit) <= LIMITS.maxWeightKg);
 
 /** How exports write a load: `100`, `100.0`, `100.500`, `0100.5`, float noise `12.900000000000034`. */
 const loadText = (value: number) =>
@@ -69,7 +80,15 @@ const loadText = (value: number) =>
     })
     .chain((text) => around(fc.constant(text)));
 
-type Numbers = { unit: Unit; weight: number; weightText: string; reps: number; repsText: string; rpe: number | null; rpeText: string };
+type Numbers = {
+  unit: Unit;
+  weight: number;
+  weightText: string;
+  reps: number;
+  repsText: string;
+  rpe: number | null;
+  rpeText: string;
+};
 
 /** RPE as written: `8`, `8.0`, `7.5`; none is empty, or `0` in Strong. */
 function rpeText(rpe: number | null, alternative: boolean, strong: boolean): string {
@@ -96,14 +115,27 @@ const numbers = (unit: Unit, options: { emptyWeight: boolean; strongRpe?: boolea
           around(fc.constant(rpeText(rpe, rpeZero, options.strongRpe ?? false))),
         )
         .map(([weightText, repsText, rpeText]) => ({
-          unit, weight: emptyWeight ? 0 : weight, weightText, reps, repsText, rpe, rpeText,
+          unit,
+          weight: emptyWeight ? 0 : weight,
+          weightText,
+          reps,
+          repsText,
+          rpe,
+          rpeText,
         })),
     );
 
 /** The weight fields of a set, as mappers other than workout's own write them. */
 const weightOf = (n: Numbers) => ({ weight: String(n.weight), unit: n.unit, bodyweight: n.weight === 0 });
 
-const exerciseName = fc.constantFrom('Bench Press', 'Squat (Barbell)', 'Pull Up (Assisted)', 'Übung', '深蹲', 'Curl 😀');
+const exerciseName = fc.constantFrom(
+  'Bench Press',
+  'Squat (Barbell)',
+  'Pull Up (Assisted)',
+  'Übung',
+  '深蹲',
+  'Curl 😀',
+);
 const notesText = fc.constantFrom('', 'belt', 'felt easy, 2 left', 'Kniebeuge – tief');
 
 type Wall = { year: number; month: number; day: number; hour: number; minute: number; second: number };
@@ -115,16 +147,35 @@ const wall: fc.Arbitrary<Wall> = fc.record({
   minute: fc.integer({ min: 0, max: 59 }),
   second: fc.integer({ min: 0, max: 59 }),
 });
-const utc = (w: Wall, plusSeconds = 0) => new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) + plusSeconds * 1000).toISOString();
-const canonical = (w: Wall) => `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+const utc = (w: Wall, plusSeconds = 0) =>
+  new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) + plusSeconds * 1000).toISOString();
+const canonical = (w: Wall) =>
+  `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
 
 // ---------------------------------------------------------------------------------------------
 // Strong
 
-const STRONG_LEGACY = 'Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;Seconds;Notes;Workout Notes'.split(';');
-const STRONG_V5 = 'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE'.split(',');
-const strongV6 = (weight: string) =>
-  ['Workout #', 'Date', 'Workout Name', 'Duration (sec)', 'Exercise Name', 'Set Order', weight, 'Reps', 'RPE', 'Distance (meters)', 'Seconds', 'Notes', 'Workout Notes'];
+const STRONG_LEGACY =
+  'Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;Seconds;Notes;Workout Notes'.split(
+    ';',
+  );
+const STRONG_V5 =
+  'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE'.split(',');
+const strongV6 = (weight: string) => [
+  'Workout #',
+  'Date',
+  'Workout Name',
+  'Duration (sec)',
+  'Exercise Name',
+  'Set Order',
+  weight,
+  'Reps',
+  'RPE',
+  'Distance (meters)',
+  'Seconds',
+  'Notes',
+  'Workout Notes',
+];
 
 /** Strong's Date: 24-hour, or 12-hour with am/pm after a space, U+202F, U+00A0 or nothing. */
 const strongDate = wall.chain((w) =>
@@ -150,13 +201,22 @@ const strongDate = wall.chain((w) =>
 const strongSetOrder = fc.oneof(
   fc.integer({ min: 1, max: 60 }).map((n) => ({ text: String(n), type: 'normal' as SetType | 'rest_timer' })),
   fc.constantFrom(
-    { text: 'W', type: 'warmup' as const }, { text: 'w', type: 'warmup' as const }, { text: 'D', type: 'drop' as const },
-    { text: 'F', type: 'failure' as const }, { text: 'Rest Timer', type: 'rest_timer' as const }, { text: 'rest timer', type: 'rest_timer' as const },
+    { text: 'W', type: 'warmup' as const },
+    { text: 'w', type: 'warmup' as const },
+    { text: 'D', type: 'drop' as const },
+    { text: 'F', type: 'failure' as const },
+    { text: 'Rest Timer', type: 'rest_timer' as const },
+    { text: 'rest timer', type: 'rest_timer' as const },
   ),
 );
 
 function strongSpec(dialect: 'legacy' | 'v5' | 'v6', unit: Unit): Spec {
-  const header = dialect === 'legacy' ? STRONG_LEGACY : dialect === 'v5' ? STRONG_V5 : strongV6(unit === 'kg' ? 'Weight (kg)' : 'Weight (lbs)');
+  const header =
+    dialect === 'legacy'
+      ? STRONG_LEGACY
+      : dialect === 'v5'
+        ? STRONG_V5
+        : strongV6(unit === 'kg' ? 'Weight (kg)' : 'Weight (lbs)');
   const weightColumn = dialect === 'v6' ? header[6]! : 'Weight';
   const unitWords: Record<Unit, string[]> = { kg: ['kg', 'kgs', 'KG'], lb: ['lb', 'lbs', 'LBS'] };
   const valid = fc
@@ -173,11 +233,26 @@ function strongSpec(dialect: 'legacy' | 'v5' | 'v6', unit: Unit): Spec {
       workoutNotes: notesText,
     })
     .map((r): ValidRow => {
-      const duration = dialect === 'v6' ? String(r.minutes * 60) : r.minutes >= 60 ? `${Math.floor(r.minutes / 60)}h ${r.minutes % 60}m` : `${r.minutes}m`;
+      const duration =
+        dialect === 'v6'
+          ? String(r.minutes * 60)
+          : r.minutes >= 60
+            ? `${Math.floor(r.minutes / 60)}h ${r.minutes % 60}m`
+            : `${r.minutes}m`;
       const fields: Record<string, string> = {
-        'Workout #': String(r.workoutNumber), Date: r.date.text, 'Workout Name': r.workoutName, Duration: duration, 'Duration (sec)': duration,
-        'Exercise Name': r.exercise, 'Set Order': r.setOrder.text, [weightColumn]: r.numbers.weightText, 'Weight Unit': r.unitWord,
-        Reps: r.numbers.repsText, RPE: r.numbers.rpeText, Notes: r.notes, 'Workout Notes': r.workoutNotes,
+        'Workout #': String(r.workoutNumber),
+        Date: r.date.text,
+        'Workout Name': r.workoutName,
+        Duration: duration,
+        'Duration (sec)': duration,
+        'Exercise Name': r.exercise,
+        'Set Order': r.setOrder.text,
+        [weightColumn]: r.numbers.weightText,
+        'Weight Unit': r.unitWord,
+        Reps: r.numbers.repsText,
+        RPE: r.numbers.rpeText,
+        Notes: r.notes,
+        'Workout Notes': r.workoutNotes,
       };
       if (r.setOrder.type === 'rest_timer') return { fields, expected: { kind: 'skip', reason: 'rest_timer' } };
       const start = utc(r.date.wall);
@@ -194,8 +269,14 @@ function strongSpec(dialect: 'legacy' | 'v5' | 'v6', unit: Unit): Spec {
               start,
               end: utc(r.date.wall, dialect === 'legacy' ? 0 : r.minutes * 60),
             },
-            exercise: r.exercise, setNumber: null, setType: r.setOrder.type, ...weightOf(r.numbers),
-            reps: r.numbers.reps, rpe: r.numbers.rpe, performedAt: start, notes: r.notes || null,
+            exercise: r.exercise,
+            setNumber: null,
+            setType: r.setOrder.type,
+            ...weightOf(r.numbers),
+            reps: r.numbers.reps,
+            rpe: r.numbers.rpe,
+            performedAt: start,
+            notes: r.notes || null,
           },
         },
       };
@@ -218,11 +299,33 @@ function strongSpec(dialect: 'legacy' | 'v5' | 'v6', unit: Unit): Spec {
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const hevyDate = (w: Wall) => `${w.day} ${MONTH_NAMES[w.month - 1]} ${w.year}, ${pad(w.hour)}:${pad(w.minute)}`;
-const HEVY_SET_TYPES: ReadonlyArray<[string, SetType]> = [['', 'normal'], ['normal', 'normal'], ['warmup', 'warmup'], ['Warmup', 'warmup'], ['failure', 'failure'], ['dropset', 'drop']];
+const HEVY_SET_TYPES: ReadonlyArray<[string, SetType]> = [
+  ['', 'normal'],
+  ['normal', 'normal'],
+  ['warmup', 'warmup'],
+  ['Warmup', 'warmup'],
+  ['failure', 'failure'],
+  ['dropset', 'drop'],
+];
 
 function hevySpec(unit: Unit): Spec {
   const weight = unit === 'kg' ? 'weight_kg' : 'weight_lbs';
-  const header = ['title', 'start_time', 'end_time', 'description', 'exercise_title', 'superset_id', 'exercise_notes', 'set_index', 'set_type', weight, 'reps', 'distance_km', 'duration_seconds', 'rpe'];
+  const header = [
+    'title',
+    'start_time',
+    'end_time',
+    'description',
+    'exercise_title',
+    'superset_id',
+    'exercise_notes',
+    'set_index',
+    'set_type',
+    weight,
+    'reps',
+    'distance_km',
+    'duration_seconds',
+    'rpe',
+  ];
   const valid = fc
     .record({
       start: wall.map((w) => ({ ...w, second: 0 })),
@@ -239,13 +342,27 @@ function hevySpec(unit: Unit): Spec {
       const endMs = r.minutes === null ? null : Date.parse(utc(r.start)) + r.minutes * 60_000;
       const endWall = endMs === null ? null : new Date(endMs);
       const fields: Record<string, string> = {
-        title: r.title, start_time: hevyDate(r.start),
-        end_time: endWall === null ? '' : hevyDate({
-          year: endWall.getUTCFullYear(), month: endWall.getUTCMonth() + 1, day: endWall.getUTCDate(),
-          hour: endWall.getUTCHours(), minute: endWall.getUTCMinutes(), second: 0,
-        }),
-        description: r.description, exercise_title: r.exercise, exercise_notes: r.exerciseNotes, set_index: String(r.setIndex),
-        set_type: r.setType[0], [weight]: r.numbers.weightText, reps: r.numbers.repsText, rpe: r.numbers.rpeText,
+        title: r.title,
+        start_time: hevyDate(r.start),
+        end_time:
+          endWall === null
+            ? ''
+            : hevyDate({
+                year: endWall.getUTCFullYear(),
+                month: endWall.getUTCMonth() + 1,
+                day: endWall.getUTCDate(),
+                hour: endWall.getUTCHours(),
+                minute: endWall.getUTCMinutes(),
+                second: 0,
+              }),
+        description: r.description,
+        exercise_title: r.exercise,
+        exercise_notes: r.exerciseNotes,
+        set_index: String(r.setIndex),
+        set_type: r.setType[0],
+        [weight]: r.numbers.weightText,
+        reps: r.numbers.repsText,
+        rpe: r.numbers.rpeText,
       };
       const start = utc(r.start);
       return {
@@ -253,20 +370,52 @@ function hevySpec(unit: Unit): Spec {
         expected: {
           kind: 'set',
           set: {
-            workout: { key: `hevy:${canonical(r.start)}|${r.title}`, name: r.title || null, notes: r.description || null, start, end: endWall?.toISOString() ?? start },
-            exercise: r.exercise, setNumber: null, setType: r.setType[1], ...weightOf(r.numbers),
-            reps: r.numbers.reps, rpe: r.numbers.rpe, performedAt: start, notes: r.setIndex === 0 ? r.exerciseNotes || null : null,
+            workout: {
+              key: `hevy:${canonical(r.start)}|${r.title}`,
+              name: r.title || null,
+              notes: r.description || null,
+              start,
+              end: endWall?.toISOString() ?? start,
+            },
+            exercise: r.exercise,
+            setNumber: null,
+            setType: r.setType[1],
+            ...weightOf(r.numbers),
+            reps: r.numbers.reps,
+            rpe: r.numbers.rpe,
+            performedAt: start,
+            notes: r.setIndex === 0 ? r.exerciseNotes || null : null,
           },
         },
       };
     });
-  return { name: `Hevy (${weight})`, format: 'hevy', header, options: { unit: undefined, timeZone: 'UTC' }, weight, reps: 'reps', rpe: 'rpe', valid };
+  return {
+    name: `Hevy (${weight})`,
+    format: 'hevy',
+    header,
+    options: { unit: undefined, timeZone: 'UTC' },
+    weight,
+    reps: 'reps',
+    rpe: 'rpe',
+    valid,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // FitNotes
 
-const FITNOTES = ['Date', 'Exercise', 'Category', 'Weight', 'Weight Unit', 'Reps', 'Distance', 'Distance Unit', 'Time', 'Comment'];
+const FITNOTES = [
+  'Date',
+  'Exercise',
+  'Category',
+  'Weight',
+  'Weight Unit',
+  'Reps',
+  'Distance',
+  'Distance Unit',
+  'Time',
+  'Comment',
+];
 const FITNOTES_OLD = ['Date', 'Exercise', 'Category', 'Weight (lbs)', 'Reps', 'Distance', 'Distance Unit', 'Time'];
 
 function fitNotesSpec(old: boolean): Spec {
@@ -275,7 +424,9 @@ function fitNotesSpec(old: boolean): Spec {
   const valid = fc
     .record({
       day: wall,
-      unit: old ? fc.constant<[string, Unit]>(['', 'lb']) : fc.constantFrom<[string, Unit]>(['kgs', 'kg'], ['lbs', 'lb'], ['kg', 'kg'], ['LBS', 'lb']),
+      unit: old
+        ? fc.constant<[string, Unit]>(['', 'lb'])
+        : fc.constantFrom<[string, Unit]>(['kgs', 'kg'], ['lbs', 'lb'], ['kg', 'kg'], ['LBS', 'lb']),
       exercise: exerciseName,
       comment: notesText,
     })
@@ -284,18 +435,40 @@ function fitNotesSpec(old: boolean): Spec {
       const day = `${pad(r.day.year, 4)}-${pad(r.day.month)}-${pad(r.day.day)}`;
       const start = `${day}T00:00:00.000Z`;
       return {
-        fields: { Date: day, Exercise: r.exercise, Category: 'Chest', [weight]: r.numbers.weightText, 'Weight Unit': r.unit[0], Reps: r.numbers.repsText, Comment: r.comment },
+        fields: {
+          Date: day,
+          Exercise: r.exercise,
+          Category: 'Chest',
+          [weight]: r.numbers.weightText,
+          'Weight Unit': r.unit[0],
+          Reps: r.numbers.repsText,
+          Comment: r.comment,
+        },
         expected: {
           kind: 'set',
           set: {
             workout: { key: `fitnotes:${day}`, name: null, notes: null, start, end: start },
-            exercise: r.exercise, setNumber: null, setType: 'normal', ...weightOf(r.numbers),
-            reps: r.numbers.reps, rpe: null, performedAt: start, notes: old ? null : r.comment || null,
+            exercise: r.exercise,
+            setNumber: null,
+            setType: 'normal',
+            ...weightOf(r.numbers),
+            reps: r.numbers.reps,
+            rpe: null,
+            performedAt: start,
+            notes: old ? null : r.comment || null,
           },
         },
       };
     });
-  return { name: `FitNotes (${weight})`, format: 'fitnotes', header, options: { unit: undefined, timeZone: 'UTC' }, weight, reps: 'Reps', valid };
+  return {
+    name: `FitNotes (${weight})`,
+    format: 'fitnotes',
+    header,
+    options: { unit: undefined, timeZone: 'UTC' },
+    weight,
+    reps: 'Reps',
+    valid,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,17 +515,42 @@ const workoutSpec: Spec = {
       const end = r.hasEnd ? r.start.text.replace(/^\d{4}/, (y) => pad(Number(y) + 1, 4)) : '';
       return {
         fields: {
-          session_key: r.key, session_name: r.name, session_start: r.start.text, session_end: end, session_notes: r.sessionNotes,
-          exercise: r.exercise, set_number: String(r.setNumber), set_type: r.setType, weight: r.numbers.weightText, unit: r.unit,
-          bodyweight: String(r.bodyweight), reps: r.numbers.repsText, rpe: r.numbers.rpeText, performed_at: r.performedAt.text, notes: r.notes,
+          session_key: r.key,
+          session_name: r.name,
+          session_start: r.start.text,
+          session_end: end,
+          session_notes: r.sessionNotes,
+          exercise: r.exercise,
+          set_number: String(r.setNumber),
+          set_type: r.setType,
+          weight: r.numbers.weightText,
+          unit: r.unit,
+          bodyweight: String(r.bodyweight),
+          reps: r.numbers.repsText,
+          rpe: r.numbers.rpeText,
+          performed_at: r.performedAt.text,
+          notes: r.notes,
         },
         expected: {
           kind: 'set',
           set: {
-            workout: { key: r.key, name: r.name || null, notes: r.sessionNotes || null, start: r.start.text, end: end || null },
-            exercise: r.exercise, setNumber: r.setNumber, setType: r.setType,
-            weight: String(r.numbers.weight), unit: r.unit, bodyweight: r.bodyweight,
-            reps: r.numbers.reps, rpe: r.numbers.rpe, performedAt: r.performedAt.text, notes: r.notes || null,
+            workout: {
+              key: r.key,
+              name: r.name || null,
+              notes: r.sessionNotes || null,
+              start: r.start.text,
+              end: end || null,
+            },
+            exercise: r.exercise,
+            setNumber: r.setNumber,
+            setType: r.setType,
+            weight: String(r.numbers.weight),
+            unit: r.unit,
+            bodyweight: r.bodyweight,
+            reps: r.numbers.reps,
+            rpe: r.numbers.rpe,
+            performedAt: r.performedAt.text,
+            notes: r.notes || null,
           },
         },
       };
@@ -360,8 +558,17 @@ const workoutSpec: Spec = {
 };
 
 const SPECS: Spec[] = [
-  strongSpec('legacy', 'kg'), strongSpec('legacy', 'lb'), strongSpec('v5', 'lb'), strongSpec('v5', 'kg'), strongSpec('v6', 'kg'), strongSpec('v6', 'lb'),
-  hevySpec('kg'), hevySpec('lb'), fitNotesSpec(false), fitNotesSpec(true), workoutSpec,
+  strongSpec('legacy', 'kg'),
+  strongSpec('legacy', 'lb'),
+  strongSpec('v5', 'lb'),
+  strongSpec('v5', 'kg'),
+  strongSpec('v6', 'kg'),
+  strongSpec('v6', 'lb'),
+  hevySpec('kg'),
+  hevySpec('lb'),
+  fitNotesSpec(false),
+  fitNotesSpec(true),
+  workoutSpec,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -389,7 +596,9 @@ function checkOutcome(spec: Spec, record: readonly string[], line: number, resul
     expect([...spec.header, 'row'], `column of ${JSON.stringify(problem)}`).toContain(problem.column);
     if (record.length !== spec.header.length) expect(problem.column).toBe('row');
     expect(problem.problem.length).toBeGreaterThan(0);
-    expect(problem.problem, `problem ${JSON.stringify(problem.problem)} must be one printable line`).not.toMatch(UNPRINTABLE);
+    expect(problem.problem, `problem ${JSON.stringify(problem.problem)} must be one printable line`).not.toMatch(
+      UNPRINTABLE,
+    );
     return;
   }
   expect(record.length).toBe(spec.header.length);
@@ -419,15 +628,23 @@ function checkOutcome(spec: Spec, record: readonly string[], line: number, resul
   expect(toKg(weight, set.unit)).toBeLessThanOrEqual(LIMITS.maxWeightKg);
   const weightField = field(spec.weight);
   if (spec.explicitBodyweight || weight !== 0) {
-    expect(readsAs(weightField, weight, roundWeight), `weight ${JSON.stringify(weightField)} read as ${set.weight}`).toBe(true);
+    expect(
+      readsAs(weightField, weight, roundWeight),
+      `weight ${JSON.stringify(weightField)} read as ${set.weight}`,
+    ).toBe(true);
     expect(Number(weightField.trim())).toBeGreaterThanOrEqual(0);
   } else {
     expect(set.bodyweight).toBe(true);
-    expect(weightField.trim() === '' || readsAs(weightField, 0, roundWeight), `bodyweight from weight ${JSON.stringify(weightField)}`).toBe(true);
+    expect(
+      weightField.trim() === '' || readsAs(weightField, 0, roundWeight),
+      `bodyweight from weight ${JSON.stringify(weightField)}`,
+    ).toBe(true);
   }
   // Reps: a whole number 1–1000, what the field says.
   expect(Number.isInteger(set.reps) && set.reps >= 1 && set.reps <= LIMITS.maxReps).toBe(true);
-  expect(readsAs(field(spec.reps), set.reps), `reps ${JSON.stringify(field(spec.reps))} read as ${set.reps}`).toBe(true);
+  expect(readsAs(field(spec.reps), set.reps), `reps ${JSON.stringify(field(spec.reps))} read as ${set.reps}`).toBe(
+    true,
+  );
   // RPE: none, or 1–10 in halves, what the field says.
   if (set.rpe === null) {
     const rpe = spec.rpe ? field(spec.rpe).trim() : '';
@@ -454,8 +671,45 @@ function checkOutcome(spec: Spec, record: readonly string[], line: number, resul
 
 /** Fragments that make `12` look like a number to a lenient parser: exponents, decimal commas, other digits. */
 const NOT_PLAIN = [
-  'e3', 'E3', 'e-1', 'e+2', ',5', ',', '٫', '٬', '١', '٠٠', '۵', '५', '๕', '０', '５', '．', '²', '½', '𝟓', '①', 'x', '_',
-  ' ', '\u00a0', '\u2009', '\u200b', '\ufeff', '\u202f', '..', '.5.', 'Infinity', 'NaN', '0x1', 'kg', '\u0301', '-', '+', '\n', '😀',
+  'e3',
+  'E3',
+  'e-1',
+  'e+2',
+  ',5',
+  ',',
+  '٫',
+  '٬',
+  '١',
+  '٠٠',
+  '۵',
+  '५',
+  '๕',
+  '０',
+  '５',
+  '．',
+  '²',
+  '½',
+  '𝟓',
+  '①',
+  'x',
+  '_',
+  ' ',
+  '\u00a0',
+  '\u2009',
+  '\u200b',
+  '\ufeff',
+  '\u202f',
+  '..',
+  '.5.',
+  'Infinity',
+  'NaN',
+  '0x1',
+  'kg',
+  '\u0301',
+  '-',
+  '+',
+  '\n',
+  '😀',
 ];
 const notPlainNumber = fc
   .record({
@@ -464,18 +718,29 @@ const notPlainNumber = fc
     after: fc.stringMatching(/^[0-9]{1,3}$/),
     wide: fc.boolean(),
   })
-  .map(({ before, fragment, after, wide }) => (wide ? `${before}${fragment}${after}`.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : `${before}${fragment}${after}`));
+  .map(({ before, fragment, after, wide }) =>
+    wide
+      ? `${before}${fragment}${after}`.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))
+      : `${before}${fragment}${after}`,
+  );
 
 /** Hostile text, plus huge digit runs (`99999999999999999`, `9999999999h`): numbers past what a Date or an int holds. */
 const oneHostileField = fc.oneof(
   hostileText([',5', 'e3', '٫', '.0', '1000.0005', '99999999999', '9999999999', 'h', 'm', 's']),
-  fc.tuple(fc.stringMatching(/^[1-9][0-9]{8,400}$/), fc.constantFrom('', '.5', 'h', 'm', 's', 'h 5m')).map(([digits, tail]) => `${digits}${tail}`),
+  fc
+    .tuple(fc.stringMatching(/^[1-9][0-9]{8,400}$/), fc.constantFrom('', '.5', 'h', 'm', 's', 'h 5m'))
+    .map(([digits, tail]) => `${digits}${tail}`),
 );
 
 /** Cases the properties found, kept as plain examples: each was a raw line break or an exception. */
 const REGRESSIONS: ReadonlyArray<[string, string]> = [
-  ['a zero-width no-break space', '0\ufeff0'], ['a line break and an escape sequence', '5\n\u001b[31m6'], ['a bidi override', '\u202e1'],
-  ['a zero-width space', '\u200b'], ['17 nines', '99999999999999999'], ['9999999999 hours', '9999999999h'], ['400 digits', '1'.repeat(400)],
+  ['a zero-width no-break space', '0\ufeff0'],
+  ['a line break and an escape sequence', '5\n\u001b[31m6'],
+  ['a bidi override', '\u202e1'],
+  ['a zero-width space', '\u200b'],
+  ['17 nines', '99999999999999999'],
+  ['9999999999 hours', '9999999999h'],
+  ['400 digits', '1'.repeat(400)],
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -525,7 +790,10 @@ describe.each(SPECS)('$name rows', (spec) => {
   });
 
   test.each(REGRESSIONS)('regression: %s in any column is a set, a skip, or a printable problem', (_, text) => {
-    const [row] = fc.sample(spec.valid.filter((valid) => valid.expected.kind === 'set'), { numRuns: 1, seed: 5 });
+    const [row] = fc.sample(
+      spec.valid.filter((valid) => valid.expected.kind === 'set'),
+      { numRuns: 1, seed: 5 },
+    );
     for (const column of spec.header) {
       const record = recordOf(spec, { ...row!.fields, [column]: text });
       checkOutcome(spec, record, 5, plan.mapRow(record, 5));
@@ -533,16 +801,22 @@ describe.each(SPECS)('$name rows', (spec) => {
   });
 
   const numberColumns = [spec.weight, spec.reps, ...(spec.rpe ? [spec.rpe] : [])];
-  test.each(numberColumns)('%s: exponents, decimal commas, other digits and inner spaces are a problem naming the column', (column) => {
-    const sets = spec.valid.filter((row) => row.expected.kind === 'set');
-    fc.assert(
-      fc.property(sets, notPlainNumber, spacing, ({ fields }, text, space) => {
-        const record = recordOf(spec, { ...fields, [column]: `${space}${text}${space}` });
-        const result = plan.mapRow(record, 4);
-        checkOutcome(spec, record, 4, result);
-        expect(result, `${column} ${JSON.stringify(text)}`).toMatchObject({ kind: 'problem', problem: { line: 4, column } });
-      }),
-      RUNS,
-    );
-  });
+  test.each(numberColumns)(
+    '%s: exponents, decimal commas, other digits and inner spaces are a problem naming the column',
+    (column) => {
+      const sets = spec.valid.filter((row) => row.expected.kind === 'set');
+      fc.assert(
+        fc.property(sets, notPlainNumber, spacing, ({ fields }, text, space) => {
+          const record = recordOf(spec, { ...fields, [column]: `${space}${text}${space}` });
+          const result = plan.mapRow(record, 4);
+          checkOutcome(spec, record, 4, result);
+          expect(result, `${column} ${JSON.stringify(text)}`).toMatchObject({
+            kind: 'problem',
+            problem: { line: 4, column },
+          });
+        }),
+        RUNS,
+      );
+    },
+  );
 });

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseSetOptions } from '../../src/commands/set/setInput.js';
-import { canonicalDecimal, parseSetNotation, type SetInput } from '../../src/domain/setNotation.js';
 import { LIMITS } from '../../src/domain/limits.js';
-import { toKg, unitFromWord, type Unit } from '../../src/domain/units.js';
+import { canonicalDecimal, parseSetNotation, type SetInput } from '../../src/domain/setNotation.js';
+import { toKg, type Unit, unitFromWord } from '../../src/domain/units.js';
 import { fullwidth, hostileText, outcome, spacing } from '../helpers/properties.js';
 
 const RUNS = { numRuns: 3000 };
@@ -36,7 +36,12 @@ const unitWords = fc.constantFrom(undefined, 'kg', 'KG', 'Kg', 'kgs', 'lb', 'LB'
 const reps = fc.integer({ min: 1, max: LIMITS.maxReps });
 /** A weight as typed: up to 5 integer digits (leading zeros allowed), up to 3 decimals. */
 const weightText = fc
-  .tuple(fc.integer({ min: 0, max: 2204 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 1 }))
+  .tuple(
+    fc.integer({ min: 0, max: 2204 }),
+    fc.integer({ min: 0, max: 3 }),
+    fc.integer({ min: 0, max: 999 }),
+    fc.integer({ min: 0, max: 1 }),
+  )
   .map(([whole, decimals, fraction, zeros]) => {
     const wholeText = `${'0'.repeat(zeros)}${whole}`.slice(-5);
     return decimals === 0 ? wholeText : `${wholeText}.${String(fraction).padStart(3, '0').slice(0, decimals)}`;
@@ -78,7 +83,8 @@ const typedSet: fc.Arbitrary<Typed> = fc
 
 function format(set: SetInput): string {
   const unit = set.unit ?? '';
-  if (set.bodyweight) return set.weight === '0' && !set.unit ? `bw x ${set.reps}` : `bw+${set.weight}${unit} x ${set.reps}`;
+  if (set.bodyweight)
+    return set.weight === '0' && !set.unit ? `bw x ${set.reps}` : `bw+${set.weight}${unit} x ${set.reps}`;
   return `${set.weight}${unit} x ${set.reps}`;
 }
 
@@ -96,24 +102,38 @@ describe('SET notation (property-based)', () => {
 
   test('any input is either read as the reference reads it, or refused with a UsageError naming SET', () => {
     fc.assert(
-      fc.property(fc.oneof(hostileText(), typedSet.map((typed) => typed.text)), (text) => {
-        const result = outcome(() => parseSetNotation(text), 'SET');
-        if (!result.accepted) return;
-        const set = result.value;
-        expect(reference(text)).toEqual(set);
-        expect(set.weight).toMatch(/^(0|[1-9]\d*)(\.\d*[1-9])?$/);
-        expect(toKg(Number(set.weight), set.unit ?? 'kg')).toBeLessThanOrEqual(LIMITS.maxWeightKg);
-        expect(Number.isInteger(set.reps) && set.reps >= 1 && set.reps <= LIMITS.maxReps).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          hostileText(),
+          typedSet.map((typed) => typed.text),
+        ),
+        (text) => {
+          const result = outcome(() => parseSetNotation(text), 'SET');
+          if (!result.accepted) return;
+          const set = result.value;
+          expect(reference(text)).toEqual(set);
+          expect(set.weight).toMatch(/^(0|[1-9]\d*)(\.\d*[1-9])?$/);
+          expect(toKg(Number(set.weight), set.unit ?? 'kg')).toBeLessThanOrEqual(LIMITS.maxWeightKg);
+          expect(Number.isInteger(set.reps) && set.reps >= 1 && set.reps <= LIMITS.maxReps).toBe(true);
+        },
+      ),
       { numRuns: 5000 },
     );
   });
 
   test('--weight and --reps: read exactly or refused naming the flag', () => {
-    const number = fc.oneof(hostileText(), weightText, fc.integer({ min: -5, max: 1005 }).map(String), spacing.map((s) => `${s}100${s}`));
+    const number = fc.oneof(
+      hostileText(),
+      weightText,
+      fc.integer({ min: -5, max: 1005 }).map(String),
+      spacing.map((s) => `${s}100${s}`),
+    );
     fc.assert(
       fc.property(number, number, fc.constantFrom(undefined, 'kg', 'lb', 'LBS', 'stone'), (weight, reps, unit) => {
-        const result = outcome(() => parseSetOptions('tester', 'Bench', undefined, { weight, reps, unit }), ['--weight', '--reps', '--unit']);
+        const result = outcome(
+          () => parseSetOptions('tester', 'Bench', undefined, { weight, reps, unit }),
+          ['--weight', '--reps', '--unit'],
+        );
         if (!result.accepted) return;
         const set = result.value;
         expect(set.reps).toBe(Number(reps.trim()));
@@ -127,11 +147,55 @@ describe('SET notation (property-based)', () => {
   });
 
   test.each([
-    '1e3x5', '1E3 x 5', '１e３x5', '100,5x5', '100,5 kg x 5', '100٫5x5', '١٠٠x5', '100x٥', '۱۰۰x5', '१००x5',
-    '100x5x3', '100 x 5 x 3', '100x5 3', '1 00x5', '100x⁵', '¹⁰⁰x5', '½x5', '①⓪⓪x5', '𝟏𝟎𝟎x5', '100.5.5x5',
-    '.5x5', '5.x5', '100.1234x5', '-100x5', '+100x5', '100x-5', '100x5.5', '100x0', '100x1001', '1000.001x5',
-    '2204.623lb x 5', 'Infinityx5', 'NaNx5', 'x5', '100x', '100kgx', 'bw-20x5', 'bw+x5', '100 kilo x5', '100x5kg',
-    '100\u200bx5', '100x5\u0000', '100\u202ex5', '100\u0301x5', '', '   ', '\u3000', '100 x 5 reps', '100_000x5',
+    '1e3x5',
+    '1E3 x 5',
+    '１e３x5',
+    '100,5x5',
+    '100,5 kg x 5',
+    '100٫5x5',
+    '١٠٠x5',
+    '100x٥',
+    '۱۰۰x5',
+    '१००x5',
+    '100x5x3',
+    '100 x 5 x 3',
+    '100x5 3',
+    '1 00x5',
+    '100x⁵',
+    '¹⁰⁰x5',
+    '½x5',
+    '①⓪⓪x5',
+    '𝟏𝟎𝟎x5',
+    '100.5.5x5',
+    '.5x5',
+    '5.x5',
+    '100.1234x5',
+    '-100x5',
+    '+100x5',
+    '100x-5',
+    '100x5.5',
+    '100x0',
+    '100x1001',
+    '1000.001x5',
+    '2204.623lb x 5',
+    'Infinityx5',
+    'NaNx5',
+    'x5',
+    '100x',
+    '100kgx',
+    'bw-20x5',
+    'bw+x5',
+    '100 kilo x5',
+    '100x5kg',
+    '100\u200bx5',
+    '100x5\u0000',
+    '100\u202ex5',
+    '100\u0301x5',
+    '',
+    '   ',
+    '\u3000',
+    '100 x 5 reps',
+    '100_000x5',
   ])('refuses %j with a UsageError naming SET', (text) => {
     const result = outcome(() => parseSetNotation(text), 'SET');
     expect(result.accepted).toBe(false);

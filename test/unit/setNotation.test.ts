@@ -1,8 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { canonicalDecimal, checkReps, checkWeight, parseSetNotation, parseUnit, type SetInput } from '../../src/domain/setNotation.js';
+import {
+  canonicalDecimal,
+  checkReps,
+  checkWeight,
+  parseSetNotation,
+  parseUnit,
+  type SetInput,
+} from '../../src/domain/setNotation.js';
 import { UsageError } from '../../src/errors.js';
 
-const set = (weight: string, unit: SetInput['unit'], reps: number, bodyweight = false): SetInput => ({ weight, unit, bodyweight, reps });
+const set = (weight: string, unit: SetInput['unit'], reps: number, bodyweight = false): SetInput => ({
+  weight,
+  unit,
+  bodyweight,
+  reps,
+});
 
 describe('parseSetNotation', () => {
   test.each<[string, SetInput]>([
@@ -84,7 +96,14 @@ describe('parseSetNotation', () => {
 describe('the checks behind it', () => {
   test('canonicalDecimal drops leading and trailing zeros only', () => {
     expect(['0', '000', '007', '100', '100.0', '100.500', '0.250', '10.05'].map(canonicalDecimal)).toEqual([
-      '0', '0', '7', '100', '100', '100.5', '0.25', '10.05',
+      '0',
+      '0',
+      '7',
+      '100',
+      '100',
+      '100.5',
+      '0.25',
+      '10.05',
     ]);
   });
 
@@ -107,7 +126,14 @@ describe('the checks behind it', () => {
   });
 
   test('parseUnit knows kg, kgs, lb, lbs in any case', () => {
-    expect(['kg', 'KG', 'kgs', 'lb', 'LBS', 'Lb'].map((word) => parseUnit(word, '--unit'))).toEqual(['kg', 'kg', 'kg', 'lb', 'lb', 'lb']);
+    expect(['kg', 'KG', 'kgs', 'lb', 'LBS', 'Lb'].map((word) => parseUnit(word, '--unit'))).toEqual([
+      'kg',
+      'kg',
+      'kg',
+      'lb',
+      'lb',
+      'lb',
+    ]);
     for (const bad of ['', 'k', 'kilo', 'pounds', 'stone', 'g', '__proto__', 'constructor', 'hasOwnProperty']) {
       expect(() => parseUnit(bad, '--unit')).toThrow(`--unit has unknown unit "${bad}"; use kg or lb`);
     }

@@ -7,7 +7,11 @@ const FIELD = '--at';
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** Instants whose wall time stays within 1900–2200 under any offset up to ±14 h. */
-const instant = fc.date({ min: new Date('1900-01-02T00:00:00Z'), max: new Date('2200-12-30T00:00:00Z'), noInvalidDate: true });
+const instant = fc.date({
+  min: new Date('1900-01-02T00:00:00Z'),
+  max: new Date('2200-12-30T00:00:00Z'),
+  noInvalidDate: true,
+});
 const precision = fc.constantFrom('day', 'minute', 'second', 'ms', 'us');
 type Precision = 'day' | 'minute' | 'second' | 'ms' | 'us';
 
@@ -22,7 +26,9 @@ function wallText(ms: number, level: Precision, separator: string): { text: stri
   const second = `${minute}:${pad(d.getUTCSeconds())}`;
   if (level === 'second') return { text: second, truncated: floor(1000) };
   const millis = pad(d.getUTCMilliseconds(), 3);
-  return level === 'ms' ? { text: `${second}.${millis}`, truncated: ms } : { text: `${second}.${millis}000`, truncated: ms };
+  return level === 'ms'
+    ? { text: `${second}.${millis}`, truncated: ms }
+    : { text: `${second}.${millis}000`, truncated: ms };
 }
 
 function offsetText(minutes: number, colon: boolean): string {
@@ -34,8 +40,14 @@ function offsetText(minutes: number, colon: boolean): string {
 /** `utcMs` as the wall time `zone` shows, to the second, as parseTimestamp reads it. */
 function inZone(utcMs: number, zone: string): string {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).formatToParts(new Date(utcMs));
   const get = (type: string) => parts.find((part) => part.type === type)!.value;
   return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`;
@@ -43,15 +55,31 @@ function inZone(utcMs: number, zone: string): string {
 
 // Zones with odd offsets, seconds in historic offsets (Monrovia until 1972),
 // half-hour DST (Lord Howe) and negative DST (Dublin).
-const ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'America/St_Johns', 'Australia/Lord_Howe',
-  'Pacific/Chatham', 'Africa/Monrovia', 'Europe/Dublin', 'Asia/Kathmandu', 'Pacific/Kiritimati'];
+const ZONES = [
+  'UTC',
+  'Europe/Berlin',
+  'America/New_York',
+  'Asia/Kolkata',
+  'America/St_Johns',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'Africa/Monrovia',
+  'Europe/Dublin',
+  'Asia/Kathmandu',
+  'Pacific/Kiritimati',
+];
 
 describe('dates (property-based)', () => {
   test('an instant written with an offset or Z, at any precision, reads back exactly (to what was written)', () => {
     fc.assert(
       fc.property(
-        instant, fc.integer({ min: -14 * 60, max: 14 * 60 }), precision, fc.constantFrom('T', ' ', 't'),
-        fc.boolean(), fc.constantFrom('', ' '), fc.constantFrom('', ' ', '\t'),
+        instant,
+        fc.integer({ min: -14 * 60, max: 14 * 60 }),
+        precision,
+        fc.constantFrom('T', ' ', 't'),
+        fc.boolean(),
+        fc.constantFrom('', ' '),
+        fc.constantFrom('', ' ', '\t'),
         (at, offset, level, separator, colon, beforeOffset, around) => {
           const { text, truncated } = wallText(at.getTime() + offset * 60_000, level, separator);
           const zone = offset === 0 && colon ? (separator === 't' ? 'z' : 'Z') : offsetText(offset, colon);
@@ -92,12 +120,43 @@ describe('dates (property-based)', () => {
   });
 
   test.each([
-    '2025-02-29', '2100-02-29', '2025-13-01', '2025-00-10', '2025-07-00', '2025-07-32', '2025-04-31',
-    '2025-07-23T24:00', '2025-07-23T23:60', '2025-07-23T23:59:60', '2025-07-23T19:16+02:60', '2025-07-23T19:16+0260',
-    '2025-07-23T19:16+14:01', '2025-07-23T19:16-1430', '1899-12-31', '2201-01-01', '٢٠٢٥-٠٧-٢٣', '２０２５-07-23',
-    '2025-7-23', '25-07-23', '+2025-07-23', '2025-07-23T19:16:49.1234567', '2025-07-23T7:16', '2025-07-23T19',
-    '2025/07/23', '23.07.2025', '2025-07-23T19:16Z+02:00', '2025-07-23T19:16 UTC', '2025-07-23T19:16+2', '1e3', 'now',
-    '', ' ', '2025-07-23\u0000', '2025-07-23T19:16\u202e', '2025-07-23\n19:16', '20250723',
+    '2025-02-29',
+    '2100-02-29',
+    '2025-13-01',
+    '2025-00-10',
+    '2025-07-00',
+    '2025-07-32',
+    '2025-04-31',
+    '2025-07-23T24:00',
+    '2025-07-23T23:60',
+    '2025-07-23T23:59:60',
+    '2025-07-23T19:16+02:60',
+    '2025-07-23T19:16+0260',
+    '2025-07-23T19:16+14:01',
+    '2025-07-23T19:16-1430',
+    '1899-12-31',
+    '2201-01-01',
+    '٢٠٢٥-٠٧-٢٣',
+    '２０２５-07-23',
+    '2025-7-23',
+    '25-07-23',
+    '+2025-07-23',
+    '2025-07-23T19:16:49.1234567',
+    '2025-07-23T7:16',
+    '2025-07-23T19',
+    '2025/07/23',
+    '23.07.2025',
+    '2025-07-23T19:16Z+02:00',
+    '2025-07-23T19:16 UTC',
+    '2025-07-23T19:16+2',
+    '1e3',
+    'now',
+    '',
+    ' ',
+    '2025-07-23\u0000',
+    '2025-07-23T19:16\u202e',
+    '2025-07-23\n19:16',
+    '20250723',
   ])('refuses %j with a UsageError naming the field', (text) => {
     expect(outcome(() => parseTimestamp(text, FIELD, 'UTC'), FIELD).accepted).toBe(false);
   });
@@ -121,10 +180,14 @@ describe('dates (property-based)', () => {
   test('a typed local time is refused exactly when the zone never shows it; otherwise it reads back as typed', () => {
     // Wall times within 150 minutes of a 2025 DST change (the instants, UTC), where the skipped hour lies.
     const changes: Array<[string, string]> = [
-      ['America/New_York', '2025-03-09T07:00Z'], ['America/New_York', '2025-11-02T06:00Z'],
-      ['Europe/Berlin', '2025-03-30T01:00Z'], ['Europe/Berlin', '2025-10-26T01:00Z'],
-      ['Europe/Dublin', '2025-03-30T01:00Z'], ['Australia/Lord_Howe', '2025-10-04T15:30Z'],
-      ['Australia/Lord_Howe', '2025-04-05T15:00Z'], ['Pacific/Chatham', '2025-09-27T14:00Z'],
+      ['America/New_York', '2025-03-09T07:00Z'],
+      ['America/New_York', '2025-11-02T06:00Z'],
+      ['Europe/Berlin', '2025-03-30T01:00Z'],
+      ['Europe/Berlin', '2025-10-26T01:00Z'],
+      ['Europe/Dublin', '2025-03-30T01:00Z'],
+      ['Australia/Lord_Howe', '2025-10-04T15:30Z'],
+      ['Australia/Lord_Howe', '2025-04-05T15:00Z'],
+      ['Pacific/Chatham', '2025-09-27T14:00Z'],
     ];
     let refused = 0;
     fc.assert(

@@ -32,7 +32,9 @@ describe('parseTimestamp', () => {
 
   test('without an offset or zone it is the local (TZ) wall-clock time', () => {
     const parsed = parseTimestamp('2025-07-23T19:16', '--at');
-    expect([parsed.getFullYear(), parsed.getMonth(), parsed.getDate(), parsed.getHours(), parsed.getMinutes()]).toEqual([2025, 6, 23, 19, 16]);
+    expect([parsed.getFullYear(), parsed.getMonth(), parsed.getDate(), parsed.getHours(), parsed.getMinutes()]).toEqual(
+      [2025, 6, 23, 19, 16],
+    );
   });
 
   test.each<[string, RegExp]>([
@@ -66,12 +68,22 @@ describe('parseTimestamp', () => {
   });
 
   test('the message quotes at most 40 characters of the input', () => {
-    expect(() => parseTimestamp('x'.repeat(10_000), '--at')).toThrow(new RegExp(`^--at "${'x'.repeat(40)}…" is not a date`));
+    expect(() => parseTimestamp('x'.repeat(10_000), '--at')).toThrow(
+      new RegExp(`^--at "${'x'.repeat(40)}…" is not a date`),
+    );
   });
 });
 
 describe('zonedTime', () => {
-  const local = (year: number, month: number, day: number, hour: number, minute = 0) => ({ year, month, day, hour, minute, second: 0, ms: 0 });
+  const local = (year: number, month: number, day: number, hour: number, minute = 0) => ({
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second: 0,
+    ms: 0,
+  });
 
   test('applies the offset the zone observes on that day', () => {
     expect(iso(zonedTime(local(2025, 1, 15, 12), 'Europe/Berlin'))).toBe('2025-01-15T11:00:00.000Z');
@@ -101,6 +113,8 @@ describe('checkTimeZone', () => {
     for (const bad of ['Mars/Olympus', 'Berlin', '+02:00x', '']) {
       expect(() => checkTimeZone(bad)).toThrow(UsageError);
     }
-    expect(() => checkTimeZone('Mars/Olympus')).toThrow('--tz "Mars/Olympus" is not a time zone; use an IANA name such as Europe/Berlin or UTC');
+    expect(() => checkTimeZone('Mars/Olympus')).toThrow(
+      '--tz "Mars/Olympus" is not a time zone; use an IANA name such as Europe/Berlin or UTC',
+    );
   });
 });

@@ -1,7 +1,7 @@
+import { openDatabase } from '../../db/database.js';
 import { migrate } from '../../db/migrations.js';
 import { migrateIndexes } from '../../db/queries/compositeIndexes.js';
 import { databaseStatus } from '../../db/queries/databaseStatus.js';
-import { openDatabase } from '../../db/database.js';
 import { rowLevelSecurityState, setRowLevelSecurity } from '../../db/queries/rowLevelSecurity.js';
 import { UsageError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
@@ -21,7 +21,9 @@ export async function migrateCommand({ config, output }: CommandContext, { rowLe
     [
       result.applied.length === 0
         ? 'Schema is up to date; nothing to apply.'
-        : result.applied.map((migration) => `applied ${String(migration.version).padStart(3, '0')}_${migration.name}`).join('\n'),
+        : result.applied
+            .map((migration) => `applied ${String(migration.version).padStart(3, '0')}_${migration.name}`)
+            .join('\n'),
       ...(switchTo === undefined ? [] : [`row-level security: ${result.row_level_security}`]),
     ].join('\n'),
   );
@@ -31,10 +33,16 @@ export async function statusCommand({ config, output }: CommandContext) {
   const database = await openDatabase(config, { schema: 'any' });
   const status = await database.run((pool) => databaseStatus(pool));
   // Which setting chose the target: a PG* variable left in the environment must not pick a server unnoticed.
-  const source = config.databaseSource ?? 'no --database-url, DATABASE_URL, PGHOST, PGHOSTADDR, PGDATABASE or PGSERVICE';
+  const source =
+    config.databaseSource ?? 'no --database-url, DATABASE_URL, PGHOST, PGHOSTADDR, PGDATABASE or PGSERVICE';
   const { serverVersion, rowLevelSecurity, ...rest } = status;
   const report = {
-    backend: database.backend, target: database.target, source, server_version: serverVersion, ...rest, row_level_security: rowLevelSecurity,
+    backend: database.backend,
+    target: database.target,
+    source,
+    server_version: serverVersion,
+    ...rest,
+    row_level_security: rowLevelSecurity,
   };
   output.result(report, (r) => {
     const pending = r.migrations.filter((migration) => !migration.applied);

@@ -1,7 +1,7 @@
 import { parseTimestamp, zonedTime } from '../../domain/time.js';
 import { UsageError } from '../../errors.js';
 import { writeExport } from '../../export/writeExport.js';
-import { withDatabase, type CommandContext } from '../context.js';
+import { type CommandContext, withDatabase } from '../context.js';
 import type { ExportInput } from '../export.js';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -12,7 +12,15 @@ function upperBound(text: string, zone: string): { to: Date; toInclusive: boolea
   if (!day) return { to: parseTimestamp(text, '--to', zone), toInclusive: true };
   parseTimestamp(text, '--to', zone);
   const next = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]) + 1));
-  const local = { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0, second: 0, ms: 0 };
+  const local = {
+    year: next.getUTCFullYear(),
+    month: next.getUTCMonth() + 1,
+    day: next.getUTCDate(),
+    hour: 0,
+    minute: 0,
+    second: 0,
+    ms: 0,
+  };
   return { to: zonedTime(local, zone), toInclusive: false };
 }
 
@@ -21,7 +29,8 @@ export async function exportCommand(context: CommandContext, input: ExportInput)
     throw new UsageError(`--json contradicts --format ${input.format}; give one of them`);
   }
   const format = input.format ?? (context.config.json ? 'json' : 'workout');
-  if (input.unit && format !== 'strong') throw new UsageError('--unit applies to --format strong only (the other formats keep each set\'s unit)');
+  if (input.unit && format !== 'strong')
+    throw new UsageError("--unit applies to --format strong only (the other formats keep each set's unit)");
   const zone = input.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   const from = input.from === undefined ? null : parseTimestamp(input.from, '--from', zone);
   const upper = input.to === undefined ? { to: null, toInclusive: false } : upperBound(input.to, zone);

@@ -1,13 +1,16 @@
 import { planImport } from '../../domain/formats/detect.js';
 import { UsageError } from '../../errors.js';
 import { openInput, readCsv } from '../../import/csvSource.js';
-import { importCsv, type ImportSummary } from '../../import/importCsv.js';
+import { type ImportSummary, importCsv } from '../../import/importCsv.js';
 import { formatProblem } from '../../import/mapRecords.js';
 import { createProgress } from '../../ui/progress.js';
-import { withDatabase, type CommandContext } from '../context.js';
+import { type CommandContext, withDatabase } from '../context.js';
 import type { ImportInput } from '../import.js';
 
-export async function importCommand(context: CommandContext, { file, format, unit, tz, dryRun, skipInvalid }: ImportInput) {
+export async function importCommand(
+  context: CommandContext,
+  { file, format, unit, tz, dryRun, skipInvalid }: ImportInput,
+) {
   if (file === undefined && process.stdin.isTTY) {
     throw new UsageError('no input: give a FILE, or pipe a CSV export into stdin (workout import < strong.csv)');
   }
@@ -17,7 +20,15 @@ export async function importCommand(context: CommandContext, { file, format, uni
   const plan = planImport(reader.header, format, { unit, timeZone: tz });
   const progress = process.stderr.isTTY ? createProgress(process.stderr, 'importing', input.size) : undefined;
   const summary = await withDatabase(context, (pool) =>
-    importCsv(pool, { file: input.name, reader, plan, userName: context.config.userName, dryRun, skipInvalid, progress }),
+    importCsv(pool, {
+      file: input.name,
+      reader,
+      plan,
+      userName: context.config.userName,
+      dryRun,
+      skipInvalid,
+      progress,
+    }),
   );
   context.output.result(summary, renderSummary);
 }

@@ -3,7 +3,7 @@ import { formatRecordValue, recordLabel, recordOrder, recordValueIn } from '../.
 import { palette } from '../../ui/color.js';
 import { renderTable } from '../../ui/table.js';
 import { formatDay } from '../../ui/time.js';
-import { withDatabase, type CommandContext } from '../context.js';
+import { type CommandContext, withDatabase } from '../context.js';
 import type { ListRecordsInput } from '../pr.js';
 
 export async function listRecordsCommand(context: CommandContext, { exercise }: ListRecordsInput) {

@@ -1,12 +1,12 @@
-import { endSession, listSessions, showSession, startSession, type SessionSummary } from '../../db/queries/sessions.js';
+import { endSession, listSessions, type SessionSummary, showSession, startSession } from '../../db/queries/sessions.js';
 import { parseSessionGap } from '../../domain/sessionGap.js';
-import { formatWeight, weightInUnit } from '../../domain/units.js';
+import { weightInUnit } from '../../domain/units.js';
 import { palette } from '../../ui/color.js';
 import { setLine } from '../../ui/setLine.js';
 import { formatLocal } from '../../ui/time.js';
-import { withDatabase, type CommandContext } from '../context.js';
-import { idleSessionNote } from './idleNote.js';
+import { type CommandContext, withDatabase } from '../context.js';
 import type { EndInput, ListInput, ShowInput, StartInput } from '../session.js';
+import { idleSessionNote } from './idleNote.js';
 
 function describe(session: SessionSummary): string {
   const name = session.name ? ` "${session.name}"` : '';
@@ -16,11 +16,11 @@ function describe(session: SessionSummary): string {
 
 export async function startSessionCommand(context: CommandContext, { name, at }: StartInput) {
   const gapMinutes = parseSessionGap(process.env.WORKOUT_SESSION_GAP);
-  const session = await withDatabase(context, (pool) => startSession(pool, context.config.userName, { name, at, gapMinutes }));
+  const session = await withDatabase(context, (pool) =>
+    startSession(pool, context.config.userName, { name, at, gapMinutes }),
+  );
   if (session.closed_session_id !== null && session.closed_at !== null) {
-    context.output.note(
-      idleSessionNote(session.closed_session_id, session.closed_at, gapMinutes),
-    );
+    context.output.note(idleSessionNote(session.closed_session_id, session.closed_at, gapMinutes));
   }
   context.output.result(session, (s) => `Started ${describe(s)}.`);
 }
@@ -33,7 +33,9 @@ export async function endSessionCommand(context: CommandContext, { at }: EndInpu
 export async function listSessionsCommand(context: CommandContext, { limit }: ListInput) {
   const sessions = await withDatabase(context, (pool) => listSessions(pool, context.config.userName, limit));
   context.output.result(sessions, (rows) =>
-    rows.length === 0 ? 'No sessions yet. Log a set with `workout set add EXERCISE SET`.' : rows.map(describe).join('\n'),
+    rows.length === 0
+      ? 'No sessions yet. Log a set with `workout set add EXERCISE SET`.'
+      : rows.map(describe).join('\n'),
   );
 }
 

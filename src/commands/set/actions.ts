@@ -1,7 +1,6 @@
-import { addSet, type AddedSet } from '../../db/queries/addSet.js';
-import { undoLastSet, type UndoneSet } from '../../db/queries/undoSet.js';
+import { type AddedSet, addSet } from '../../db/queries/addSet.js';
+import { type UndoneSet, undoLastSet } from '../../db/queries/undoSet.js';
 import { userExercises } from '../../db/queries/userExercises.js';
-import { idleSessionNote } from '../session/idleNote.js';
 import type { NewSet } from '../../domain/newSet.js';
 import { formatRecordValue, recordLabel, recordValueIn } from '../../domain/records.js';
 import { parseSessionGap } from '../../domain/sessionGap.js';
@@ -9,7 +8,8 @@ import { formatWeight, weightInUnit } from '../../domain/units.js';
 import { UsageError } from '../../errors.js';
 import { palette } from '../../ui/color.js';
 import { formatLocal } from '../../ui/time.js';
-import { interactive, withDatabase, type CommandContext } from '../context.js';
+import { type CommandContext, interactive, withDatabase } from '../context.js';
+import { idleSessionNote } from '../session/idleNote.js';
 import type { AddSetInput } from '../set.js';
 import { parseSetOptions } from './setInput.js';
 
@@ -31,7 +31,9 @@ async function readSet(context: CommandContext, { exercise, set: notation, ...op
   const hasSet = notation !== undefined || options.weight !== undefined || options.reps !== undefined;
   if ((exercise !== undefined && hasSet) || !interactive()) {
     if (exercise === undefined) {
-      throw new UsageError('missing EXERCISE; usage: workout set add EXERCISE SET (e.g. workout set add "Bench Press" 100x5)');
+      throw new UsageError(
+        'missing EXERCISE; usage: workout set add EXERCISE SET (e.g. workout set add "Bench Press" 100x5)',
+      );
     }
     return parseSetOptions(userName, exercise, notation, options);
   }
@@ -44,9 +46,7 @@ async function readSet(context: CommandContext, { exercise, set: notation, ...op
 
 function report({ output }: CommandContext, added: AddedSet, gapMinutes: number) {
   if (added.closed_session_id !== null && added.closed_at !== null) {
-    output.note(
-      idleSessionNote(added.closed_session_id, added.closed_at, gapMinutes),
-    );
+    output.note(idleSessionNote(added.closed_session_id, added.closed_at, gapMinutes));
   }
   if (added.session_started) {
     output.note(
@@ -93,7 +93,5 @@ export async function undoSetCommand(context: CommandContext) {
 }
 
 function describeUndone(result: UndoneSet): string {
-  return (
-    `Removed ${result.exercise} set ${result.set_number} (${formatWeight(result.weight, result.unit, result.bodyweight)} x ${result.reps}) from session ${result.session_id}.`
-  );
+  return `Removed ${result.exercise} set ${result.set_number} (${formatWeight(result.weight, result.unit, result.bodyweight)} x ${result.reps}) from session ${result.session_id}.`;
 }

@@ -1,9 +1,16 @@
-import { parseInput } from '../parseInput.js';
-import { UsageError } from '../../errors.js';
 import { nameSchema, notesSchema, rpeSchema, setTypeSchema } from '../../domain/limits.js';
-import { checkReps, checkWeight, parseSetNotation, parseUnit, SET_FORMS, type SetInput } from '../../domain/setNotation.js';
-import { notInFuture, parseTypedTime } from '../../domain/time.js';
 import type { NewSet } from '../../domain/newSet.js';
+import {
+  checkReps,
+  checkWeight,
+  parseSetNotation,
+  parseUnit,
+  SET_FORMS,
+  type SetInput,
+} from '../../domain/setNotation.js';
+import { notInFuture, parseTypedTime } from '../../domain/time.js';
+import { UsageError } from '../../errors.js';
+import { parseInput } from '../parseInput.js';
 
 export type RawSetOptions = {
   weight?: string;

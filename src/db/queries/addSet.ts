@@ -1,13 +1,13 @@
-import { sql, type DatabasePool } from 'slonik';
+import { type DatabasePool, sql } from 'slonik';
 import { z } from 'zod';
+import type { NewSet } from '../../domain/newSet.js';
 import { RECORD_KINDS } from '../../domain/records.js';
 import { DEFAULT_SESSION_GAP_MINUTES } from '../../domain/sessionGap.js';
-import type { NewSet } from '../../domain/newSet.js';
 import { UNITS } from '../../domain/units.js';
 import { appliedVersion, assertSchemaVersion } from '../schemaVersion.js';
-import { DEFAULT_UNIT } from './readingUser.js';
 import { CREATION_RACE_ATTEMPTS, lockedUserCtes } from './lockUser.js';
 import { loggedSet } from './loggedSet.js';
+import { DEFAULT_UNIT } from './readingUser.js';
 
 const context = z.object({
   user_id: z.number().nullable(),

@@ -1,4 +1,4 @@
-import { sql, type DatabasePool, type DatabasePoolConnection } from 'slonik';
+import { type DatabasePool, type DatabasePoolConnection, sql } from 'slonik';
 import { z } from 'zod';
 import { WorkoutError } from '../../errors.js';
 
@@ -44,7 +44,10 @@ export async function indexStates(
     SELECT c.relname AS name, i.indisvalid AND i.indisready AS valid, pg_get_indexdef(i.indexrelid) AS definition
     FROM pg_index i
     JOIN pg_class c ON c.oid = i.indexrelid
-    WHERE c.relname = ANY(${sql.array(COMPOSITE_INDEXES.map((index) => index.name), 'text')})
+    WHERE c.relname = ANY(${sql.array(
+      COMPOSITE_INDEXES.map((index) => index.name),
+      'text',
+    )})
       AND c.relnamespace = current_schema()::regnamespace`);
   return COMPOSITE_INDEXES.map(({ name }) => {
     const row = rows.find((candidate) => candidate.name === name);
@@ -75,7 +78,11 @@ const backendPid = sql.type(z.object({ pid: z.number() }))`SELECT pg_backend_pid
  */
 export async function migrateIndexes(
   pool: DatabasePool,
-  { concurrently, dryRun, announcedPid }: { concurrently: boolean; dryRun: boolean; announcedPid: () => number | undefined },
+  {
+    concurrently,
+    dryRun,
+    announcedPid,
+  }: { concurrently: boolean; dryRun: boolean; announcedPid: () => number | undefined },
 ): Promise<Array<{ name: string; action: IndexAction }>> {
   const planned = (await indexStates(pool)).map(({ name, state }) => ({
     name,

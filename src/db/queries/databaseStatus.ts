@@ -1,4 +1,4 @@
-import { sql, type DatabasePool } from 'slonik';
+import { type DatabasePool, sql } from 'slonik';
 import { z } from 'zod';
 import { appliedVersions, listMigrations } from '../migrations.js';
 import { indexStates } from './compositeIndexes.js';

@@ -1,4 +1,4 @@
-import { sql, type DatabasePoolConnection } from 'slonik';
+import { type DatabasePoolConnection, sql } from 'slonik';
 import { z } from 'zod';
 import { exportedSetSchema } from '../../domain/formats/exportRows.js';
 import { UNITS, type Unit } from '../../domain/units.js';
@@ -26,7 +26,9 @@ export type ExportCursor = { performedAt: string; id: number };
  * microseconds, so the text reads back to the same instant.
  */
 export async function useExportZone(connection: DatabasePoolConnection, zone: string): Promise<void> {
-  await connection.query(sql.unsafe`SELECT set_config('TimeZone', ${zone}, false), set_config('DateStyle', 'ISO, YMD', false)`);
+  await connection.query(
+    sql.unsafe`SELECT set_config('TimeZone', ${zone}, false), set_config('DateStyle', 'ISO, YMD', false)`,
+  );
 }
 
 /** One page of the user's sets in time order, after `cursor`. Each page is an index range scan. */
@@ -72,7 +74,10 @@ export async function exportPage(
 const unitCount = z.object({ unit: z.enum(UNITS), sets: z.number() });
 
 /** How many of the user's sets were logged in each unit, most used first. */
-export async function unitUsage(connection: DatabasePoolConnection, userId: number): Promise<Array<z.infer<typeof unitCount>>> {
+export async function unitUsage(
+  connection: DatabasePoolConnection,
+  userId: number,
+): Promise<Array<z.infer<typeof unitCount>>> {
   return [
     ...(await connection.any(sql.type(unitCount)`
       SELECT unit, count(*) AS sets FROM workout_log WHERE user_id = ${userId} GROUP BY unit ORDER BY count(*) DESC, unit`)),

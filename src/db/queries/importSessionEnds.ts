@@ -1,7 +1,10 @@
-import { sql, type DatabaseTransactionConnection } from 'slonik';
+import { type DatabaseTransactionConnection, sql } from 'slonik';
 
 /** Ends each session at its last set (imported workouts that gave no end). */
-export async function endSessionsAtLastSet(tx: DatabaseTransactionConnection, sessionIds: readonly number[]): Promise<void> {
+export async function endSessionsAtLastSet(
+  tx: DatabaseTransactionConnection,
+  sessionIds: readonly number[],
+): Promise<void> {
   await tx.query(sql.unsafe`
     UPDATE workout_session s SET end_time = greatest(s.start_time, last.performed_at)
     FROM (

@@ -1,4 +1,4 @@
-import { sql, type DatabaseTransactionConnection } from 'slonik';
+import { type DatabaseTransactionConnection, sql } from 'slonik';
 import { z } from 'zod';
 import type { ImportedSet } from '../../domain/formats/types.js';
 
@@ -7,7 +7,13 @@ import type { ImportedSet } from '../../domain/formats/types.js';
  * file, or its place among the exercise's sets of that workout in the file), and whether
  * its session was created by this import.
  */
-export type ImportedSetRow = { set: ImportedSet; sessionId: number; exerciseId: number; setNumber: number; newSession: boolean };
+export type ImportedSetRow = {
+  set: ImportedSet;
+  sessionId: number;
+  exerciseId: number;
+  setNumber: number;
+  newSession: boolean;
+};
 
 const insertedSets = z.object({
   inserted: z.number(),
@@ -31,8 +37,19 @@ export async function insertImportedSets(
   sets: readonly ImportedSetRow[],
 ): Promise<z.infer<typeof insertedSets>> {
   const rows = sets.map(({ set, sessionId, exerciseId, setNumber, newSession }) => [
-    set.line, sessionId, exerciseId, setNumber, set.weight, set.unit, set.bodyweight,
-    set.reps, set.rpe, set.setType, set.performedAt, set.notes, newSession,
+    set.line,
+    sessionId,
+    exerciseId,
+    setNumber,
+    set.weight,
+    set.unit,
+    set.bodyweight,
+    set.reps,
+    set.rpe,
+    set.setType,
+    set.performedAt,
+    set.notes,
+    newSession,
   ]);
   return tx.one(sql.type(insertedSets)`
     WITH input AS (

@@ -1,4 +1,4 @@
-import { sql, type DatabaseTransactionConnection } from 'slonik';
+import { type DatabaseTransactionConnection, sql } from 'slonik';
 
 /** Until the transaction ends: the record rebuild sorts every candidate of the touched exercises. */
 export async function raiseImportWorkMem(tx: DatabaseTransactionConnection): Promise<void> {

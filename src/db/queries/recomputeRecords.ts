@@ -1,4 +1,4 @@
-import { sql, type DatabaseTransactionConnection } from 'slonik';
+import { type DatabaseTransactionConnection, sql } from 'slonik';
 
 /**
  * Rebuilds a user's records for some exercises from the sets that remain, in two

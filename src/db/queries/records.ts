@@ -1,4 +1,4 @@
-import { sql, type DatabasePool } from 'slonik';
+import { type DatabasePool, sql } from 'slonik';
 import { z } from 'zod';
 import { RECORD_KINDS } from '../../domain/records.js';
 import { UNITS } from '../../domain/units.js';
@@ -17,7 +17,11 @@ const recordRow = z.object({
 export type RecordRow = z.infer<typeof recordRow>;
 
 /** The user's records, each with the unit and date of the set that holds it. */
-export async function listRecords(pool: DatabasePool, userName: string, exercise: string | undefined): Promise<RecordRow[]> {
+export async function listRecords(
+  pool: DatabasePool,
+  userName: string,
+  exercise: string | undefined,
+): Promise<RecordRow[]> {
   const userId = await findUserId(pool, userName);
   if (userId === undefined) return [];
   const rows = await pool.any(sql.type(recordRow)`

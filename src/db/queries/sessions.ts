@@ -1,8 +1,8 @@
-import { sql, type DatabasePool } from 'slonik';
+import { type DatabasePool, sql } from 'slonik';
 import { z } from 'zod';
 import { UsageError, WorkoutError } from '../../errors.js';
-import { findUserId, lockUser } from './lockUser.js';
 import { formatLocal } from '../../ui/time.js';
+import { findUserId, lockUser } from './lockUser.js';
 import { loggedSet } from './loggedSet.js';
 
 const sessionRow = z.object({
@@ -75,12 +75,15 @@ export async function endSession(pool: DatabasePool, userName: string, at: Date 
     const userId = await lockUser(tx, userName);
     const endAt = at ? sql.fragment`${sql.timestamp(at)}` : sql.fragment`greatest(now(), a.last_at)`;
     // Compared in SQL: a set logged "now" has microseconds that a JavaScript Date drops.
-    const span = await tx.maybeOne(sql.type(z.object({ id: z.number(), start_time: z.date(), last_at: z.date(), too_early: z.boolean() }))`
+    const span = await tx.maybeOne(sql.type(
+      z.object({ id: z.number(), start_time: z.date(), last_at: z.date(), too_early: z.boolean() }),
+    )`
       WITH ${activeSpan(userId)}
       SELECT a.id, a.start_time, a.last_at, ${endAt} < a.last_at AS too_early FROM active a`);
     if (!span) throw new WorkoutError('no active session to end; start one with `workout session start`');
     if (span.too_early && at) {
-      const what = span.last_at.getTime() === span.start_time.getTime() ? 'the session started' : "the session's last set";
+      const what =
+        span.last_at.getTime() === span.start_time.getTime() ? 'the session started' : "the session's last set";
       throw new UsageError(`--at ${formatLocal(at)} is before ${what} (${formatLocal(span.last_at)})`);
     }
     return tx.one(sql.type(sessionRow)`

@@ -1,4 +1,4 @@
-import { sql, type DatabasePool } from 'slonik';
+import { type DatabasePool, sql } from 'slonik';
 import { z } from 'zod';
 
 /** The exercises a user has logged, most used first: the choices a prompt offers. */

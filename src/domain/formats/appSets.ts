@@ -1,7 +1,16 @@
 import { UsageError } from '../../errors.js';
 import type { SetType } from '../limits.js';
 import type { Unit } from '../units.js';
-import { notASet, parseName, parseNotes, parseReps, parseRowUnit, parseRpe, parseWeight, unitInHeader } from './fields.js';
+import {
+  notASet,
+  parseName,
+  parseNotes,
+  parseReps,
+  parseRowUnit,
+  parseRpe,
+  parseWeight,
+  unitInHeader,
+} from './fields.js';
 import { fieldAt, type Header } from './header.js';
 import type { RowOutcome, SourceWorkout } from './types.js';
 
@@ -30,7 +39,12 @@ export type SetColumns = {
  * (`Strong 5.x exports do`) words the UsageError for a file that says nothing and gets
  * no fallback.
  */
-export function fileUnit(header: Header, columns: SetColumns, fallback: Unit | undefined, unsaid: string): Unit | undefined {
+export function fileUnit(
+  header: Header,
+  columns: SetColumns,
+  fallback: Unit | undefined,
+  unsaid: string,
+): Unit | undefined {
   const unit = unitInHeader(header.name(columns.weight)) ?? (columns.unit < 0 ? fallback : undefined);
   if (!unit && columns.unit < 0) {
     throw new UsageError(`${unsaid} not say whether weights are kg or lb; tell it with --unit kg or --unit lb`);

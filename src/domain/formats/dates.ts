@@ -1,6 +1,6 @@
-import { isRealDate, parseTimestamp, zonedTime, type LocalDateTime } from '../time.js';
 import { WorkoutError } from '../../errors.js';
 import { quoteInput } from '../quoteInput.js';
+import { isRealDate, type LocalDateTime, parseTimestamp, zonedTime } from '../time.js';
 import { fieldProblem } from './header.js';
 
 /** A wall-clock time read from a file: `key` is its canonical text, `at` the instant in the zone. */
@@ -31,14 +31,23 @@ const STRONG_DATE =
 /** Strong's `Date`, read in `zone`. */
 export function parseStrongDate(text: string, column: string, zone: string | undefined): ReadTime {
   const match = STRONG_DATE.exec(text.trim());
-  if (!match) fieldProblem(column, `${quoteInput(text, 40)} is not a date such as 2025-07-23 19:16:49 or 2025-01-30 12:34:56 pm`);
+  if (!match)
+    fieldProblem(column, `${quoteInput(text, 40)} is not a date such as 2025-07-23 19:16:49 or 2025-01-30 12:34:56 pm`);
   const [, y, mo, d, h, mi, s = '0', meridiem] = match;
   let hour = Number(h);
   if (meridiem) {
     if (hour < 1 || hour > 12) fieldProblem(column, `${quoteInput(text, 40)} has hour ${hour} with am/pm`);
     hour = (hour % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
   }
-  const local = { year: Number(y), month: Number(mo), day: Number(d), hour, minute: Number(mi), second: Number(s), ms: 0 };
+  const local = {
+    year: Number(y),
+    month: Number(mo),
+    day: Number(d),
+    hour,
+    minute: Number(mi),
+    second: Number(s),
+    ms: 0,
+  };
   return checked(local, text, column, zone);
 }
 
@@ -52,7 +61,15 @@ export function parseHevyDate(text: string, column: string, zone: string | undef
   const month = match ? MONTHS.indexOf(match[2]!.slice(0, 3).toLowerCase()) + 1 : 0;
   if (!match || month === 0) fieldProblem(column, `${quoteInput(text, 40)} is not a date such as 15 Sep 2025, 07:48`);
   const [, d, , y, h, mi, s = '0'] = match;
-  const local = { year: Number(y), month, day: Number(d), hour: Number(h), minute: Number(mi), second: Number(s), ms: 0 };
+  const local = {
+    year: Number(y),
+    month,
+    day: Number(d),
+    hour: Number(h),
+    minute: Number(mi),
+    second: Number(s),
+    ms: 0,
+  };
   return checked(local, text, column, zone);
 }
 
@@ -62,7 +79,15 @@ const DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 export function parseDay(text: string, column: string, zone: string | undefined): ReadTime {
   const match = DAY.exec(text.trim());
   if (!match) fieldProblem(column, `${quoteInput(text, 40)} is not a day such as 2024-05-01`);
-  const local = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: 0, minute: 0, second: 0, ms: 0 };
+  const local = {
+    year: Number(match[1]),
+    month: Number(match[2]),
+    day: Number(match[3]),
+    hour: 0,
+    minute: 0,
+    second: 0,
+    ms: 0,
+  };
   const read = checked(local, text, column, zone);
   return { key: read.key.slice(0, 10), at: read.at };
 }
@@ -79,7 +104,8 @@ export function parseIsoTimestamp(text: string, column: string, zone: string | u
   try {
     instant = parseTimestamp(trimmed, column, zone);
   } catch (error) {
-    if (error instanceof WorkoutError) fieldProblem(column, `${quoteInput(trimmed, 40)} is not an ISO 8601 time such as 2025-07-23T19:16:49+02:00`);
+    if (error instanceof WorkoutError)
+      fieldProblem(column, `${quoteInput(trimmed, 40)} is not an ISO 8601 time such as 2025-07-23T19:16:49+02:00`);
     throw error;
   }
   return OFFSET.test(trimmed) ? trimmed : instant.toISOString();

@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors.js';
 import { quoteInput } from '../quoteInput.js';
 import { fitNotesReader } from './fitnotes.js';
-import { readHeader, type Header } from './header.js';
+import { type Header, readHeader } from './header.js';
 import { hevyReader } from './hevy.js';
 import { strongReader } from './strong.js';
 import type { FormatReader, ImportPlan, MapperOptions, SourceFormat } from './types.js';
@@ -28,9 +28,15 @@ export function detectFormat(header: Header): SourceFormat | undefined {
  * Reads a header: detects its format (unless `format` forces one) and returns the row
  * mapper. Throws UsageError when the header matches nothing or lacks a needed column.
  */
-export function planImport(fields: readonly string[], format: SourceFormat | 'auto', options: MapperOptions): ImportPlan {
+export function planImport(
+  fields: readonly string[],
+  format: SourceFormat | 'auto',
+  options: MapperOptions,
+): ImportPlan {
   const header = readHeader(fields);
-  const reader = READERS.find((candidate) => (format === 'auto' ? candidate.recognize(header) : candidate.format === format));
+  const reader = READERS.find((candidate) =>
+    format === 'auto' ? candidate.recognize(header) : candidate.format === format,
+  );
   if (!reader) {
     const shown = quoteInput(header.names.slice(0, 6).join(', '), 120);
     throw new UsageError(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SET_TYPES } from '../limits.js';
 import { UNITS } from '../units.js';
-import { WORKOUT_COLUMNS } from './workout.js';
+import type { WORKOUT_COLUMNS } from './workout.js';
 
 /**
  * A set as the export reads it: times as PostgreSQL prints them in the export's zone
@@ -79,7 +79,18 @@ export function workoutRecord(set: ExportedSet): string[] {
 
 /** The Strong 5.x header: `,`-separated, no unit anywhere. */
 export const STRONG_COLUMNS = [
-  'Date', 'Workout Name', 'Duration', 'Exercise Name', 'Set Order', 'Weight', 'Reps', 'Distance', 'Seconds', 'Notes', 'Workout Notes', 'RPE',
+  'Date',
+  'Workout Name',
+  'Duration',
+  'Exercise Name',
+  'Set Order',
+  'Weight',
+  'Reps',
+  'Distance',
+  'Seconds',
+  'Notes',
+  'Workout Notes',
+  'RPE',
 ] as const;
 
 /** `29m`, `1h 7m`, `1h`, `34s`, as Strong writes a duration. */
@@ -129,7 +140,8 @@ export function strongWorkoutLines(sets: readonly ExportedSet[], written = new M
     if (group) group.push(set);
     else byExercise.set(set.exercise, [set]);
   }
-  const untilLastSet = () => sets.reduce((last, set) => Math.max(last, seconds(set.performed_at)), 0) - seconds(first.session_start);
+  const untilLastSet = () =>
+    sets.reduce((last, set) => Math.max(last, seconds(set.performed_at)), 0) - seconds(first.session_start);
   const duration = strongDuration(first.session_seconds ?? untilLastSet());
   const date = first.session_start.slice(0, 19);
   const name = quoted(first.session_name ?? workoutNameByHour(Number(date.slice(11, 13))));
@@ -141,27 +153,31 @@ export function strongWorkoutLines(sets: readonly ExportedSet[], written = new M
     exerciseSets.forEach((set, index) => {
       const firstOfExercise = before + index === 0;
       const firstOfWorkout = !continued && lines.length === 0;
-      lines.push([
-        date,
-        name,
-        duration,
-        quoted(exercise),
-        String(before + index + 1),
-        set.bodyweight && Number(set.weight) === 0 ? '0' : float(set.weight),
-        `${set.reps}.0`,
-        '0',
-        '0.0',
-        set.notes !== null || firstOfExercise ? quoted(set.notes ?? '') : '',
-        set.session_notes !== null || firstOfWorkout ? quoted(set.session_notes ?? '') : '',
-        set.rpe ?? '',
-      ].join(','));
+      lines.push(
+        [
+          date,
+          name,
+          duration,
+          quoted(exercise),
+          String(before + index + 1),
+          set.bodyweight && Number(set.weight) === 0 ? '0' : float(set.weight),
+          `${set.reps}.0`,
+          '0',
+          '0.0',
+          set.notes !== null || firstOfExercise ? quoted(set.notes ?? '') : '',
+          set.session_notes !== null || firstOfWorkout ? quoted(set.session_notes ?? '') : '',
+          set.rpe ?? '',
+        ].join(','),
+      );
     });
   }
   return lines;
 }
 
 /** The workout columns with JSON types. */
-export function jsonRecord(set: ExportedSet): Record<(typeof WORKOUT_COLUMNS)[number], string | number | boolean | null> {
+export function jsonRecord(
+  set: ExportedSet,
+): Record<(typeof WORKOUT_COLUMNS)[number], string | number | boolean | null> {
   return {
     session_key: set.session_key,
     session_name: set.session_name,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { LIMITS, nameSchema, notesSchema } from '../limits.js';
-import { toKg, unitFromWord, type Unit } from '../units.js';
 import { quoteInput } from '../quoteInput.js';
+import { toKg, type Unit, unitFromWord } from '../units.js';
 import { fieldProblem } from './header.js';
 import type { RowOutcome } from './types.js';
 

@@ -1,6 +1,6 @@
 import { fileUnit, planLabel, setReader } from './appSets.js';
 import { parseDay } from './dates.js';
-import { fieldAt, findColumns, rowMapper, type ColumnNames, type Header } from './header.js';
+import { type ColumnNames, fieldAt, findColumns, type Header, rowMapper } from './header.js';
 import type { FormatReader, ImportPlan, MapperOptions } from './types.js';
 import { workoutMemo } from './workoutMemo.js';
 
@@ -42,8 +42,14 @@ export function createFitNotesPlan(header: Header, options: MapperOptions): Impo
     return { key: `fitnotes:${day.key}`, name: null, notes: null, start: day.at, end: day.at };
   });
 
-  const mapRow = rowMapper(header, (record, line) => readSet(record, line, { workout: workoutOf(record), setType: 'normal' }));
+  const mapRow = rowMapper(header, (record, line) =>
+    readSet(record, line, { workout: workoutOf(record), setType: 'normal' }),
+  );
   return { format: 'fitnotes', label: planLabel(LABEL, unit), mapRow };
 }
 
-export const fitNotesReader: FormatReader = { format: 'fitnotes', recognize: isFitNotesHeader, plan: createFitNotesPlan };
+export const fitNotesReader: FormatReader = {
+  format: 'fitnotes',
+  recognize: isFitNotesHeader,
+  plan: createFitNotesPlan,
+};

@@ -40,7 +40,10 @@ export function findColumns<Required extends string, Optional extends string>(
 }
 
 export function normalizeName(name: string): string {
-  return name.replace(/^\uFEFF/, '').trim().toLowerCase();
+  return name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 }
 
 export function readHeader(fields: readonly string[]): Header {
@@ -104,7 +107,8 @@ export function rowMapper(header: Header, body: (record: readonly string[], line
     try {
       return body(record, line);
     } catch (error) {
-      if (error instanceof FieldProblem) return { kind: 'problem', problem: { line, column: error.column, problem: error.problem } };
+      if (error instanceof FieldProblem)
+        return { kind: 'problem', problem: { line, column: error.column, problem: error.problem } };
       throw error;
     }
   };

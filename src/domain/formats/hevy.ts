@@ -3,7 +3,7 @@ import { quoteInput } from '../quoteInput.js';
 import { fileUnit, planLabel, setReader } from './appSets.js';
 import { parseHevyDate } from './dates.js';
 import { parseNotes, parseOptionalName } from './fields.js';
-import { fieldAt, fieldProblem, findColumns, rowMapper, type ColumnNames, type Header } from './header.js';
+import { type ColumnNames, fieldAt, fieldProblem, findColumns, type Header, rowMapper } from './header.js';
 import type { FormatReader, ImportPlan, MapperOptions } from './types.js';
 import { workoutMemo } from './workoutMemo.js';
 
@@ -54,7 +54,8 @@ export function createHevyPlan(header: Header, options: MapperOptions): ImportPl
     const endText = fieldAt(record, column.end);
     const start = parseHevyDate(startText, name(column.start), options.timeZone);
     const end = endText.trim() === '' ? null : parseHevyDate(endText, name(column.end), options.timeZone);
-    if (end && Date.parse(end.at) < Date.parse(start.at)) fieldProblem(name(column.end), `${endText.trim()} is before start_time`);
+    if (end && Date.parse(end.at) < Date.parse(start.at))
+      fieldProblem(name(column.end), `${endText.trim()} is before start_time`);
     const titleName = parseOptionalName(fieldAt(record, column.title), name(column.title));
     return {
       key: `hevy:${start.key}|${titleName ?? ''}`,
@@ -69,12 +70,19 @@ export function createHevyPlan(header: Header, options: MapperOptions): ImportPl
     const workout = workoutOf(record);
     const typeText = fieldAt(record, column.setType).trim().toLowerCase();
     const setType = SET_TYPES[typeText === '' ? 'normal' : typeText];
-    if (!setType) fieldProblem(name(column.setType), `${quoteInput(typeText, 20)} is not normal, warmup, failure or dropset`);
+    if (!setType)
+      fieldProblem(name(column.setType), `${quoteInput(typeText, 20)} is not normal, warmup, failure or dropset`);
     const setIndex = fieldAt(record, column.setIndex).trim();
     const check = () => {
-      if (!/^\d+$/.test(setIndex)) fieldProblem(name(column.setIndex), `${quoteInput(setIndex, 20)} is not a set index (0, 1, …)`);
+      if (!/^\d+$/.test(setIndex))
+        fieldProblem(name(column.setIndex), `${quoteInput(setIndex, 20)} is not a set index (0, 1, …)`);
     };
-    return readSet(record, line, { workout, setType, check, notes: Number(setIndex) === 0 ? column.exerciseNotes : -1 });
+    return readSet(record, line, {
+      workout,
+      setType,
+      check,
+      notes: Number(setIndex) === 0 ? column.exerciseNotes : -1,
+    });
   });
   return { format: 'hevy', label: planLabel(LABEL, unit), mapRow };
 }

@@ -4,7 +4,7 @@ import { unitFromWord } from '../units.js';
 import { fileUnit, planLabel, setReader } from './appSets.js';
 import { parseDurationSeconds, parseStrongDate, plusSeconds } from './dates.js';
 import { parseName, parseNotes, parseOptionalName } from './fields.js';
-import { fieldAt, fieldProblem, findColumns, rowMapper, type ColumnNames, type Header } from './header.js';
+import { type ColumnNames, fieldAt, fieldProblem, findColumns, type Header, rowMapper } from './header.js';
 import type { FormatReader, ImportPlan, MapperOptions, RowMapper } from './types.js';
 import { workoutMemo } from './workoutMemo.js';
 
@@ -17,7 +17,12 @@ import { workoutMemo } from './workoutMemo.js';
  */
 export type StrongDialect = 'early' | 'legacy' | 'v5' | 'v6';
 
-const DIALECT_LABELS: Record<StrongDialect, string> = { early: 'Strong 2016', legacy: 'Strong legacy', v5: 'Strong 5.x', v6: 'Strong 6' };
+const DIALECT_LABELS: Record<StrongDialect, string> = {
+  early: 'Strong 2016',
+  legacy: 'Strong legacy',
+  v5: 'Strong 5.x',
+  v6: 'Strong 6',
+};
 
 /** What a `Set Order` word says a row is: a typed set, a rest period, or the exercise's note. */
 type SetOrderWord = SetType | 'rest_timer' | 'note';
@@ -58,7 +63,14 @@ const ENGLISH: StrongLanguage = {
   // Strong 6 first wrote W, D, F, then WARM_UP, DROP_SET, FAILURE; `Note` rows carry the
   // exercise's note for that workout in Notes.
   setOrderWords: {
-    w: 'warmup', d: 'drop', f: 'failure', warm_up: 'warmup', drop_set: 'drop', failure: 'failure', 'rest timer': 'rest_timer', note: 'note',
+    w: 'warmup',
+    d: 'drop',
+    f: 'failure',
+    warm_up: 'warmup',
+    drop_set: 'drop',
+    failure: 'failure',
+    'rest timer': 'rest_timer',
+    note: 'note',
   },
   setOrderHint: '1, 2, …, W, D, F, WARM_UP, DROP_SET, FAILURE, Rest Timer or Note',
 };
@@ -146,20 +158,24 @@ export function createStrongPlan(header: Header, options: MapperOptions): Import
   const readSet = setReader(header, setColumns, unit, options.unit);
   const workoutKey = strongWorkoutKeys();
 
-  const workoutOf = workoutMemo([column.number, column.date, column.workoutName, column.duration, column.workoutNotes], (record) => {
-    const start = parseStrongDate(fieldAt(record, column.date), name(column.date), options.timeZone);
-    const seconds = parseDurationSeconds(fieldAt(record, column.duration), name(column.duration));
-    const workoutNumber = fieldAt(record, column.number).trim();
-    if (column.number >= 0 && !/^\d{1,9}$/.test(workoutNumber)) fieldProblem(name(column.number), `${quoteInput(workoutNumber, 20)} is not a workout number`);
-    return {
-      key: workoutKey(start.key, column.number >= 0 ? workoutNumber : null),
-      name: parseOptionalName(fieldAt(record, column.workoutName), name(column.workoutName)),
-      notes: parseNotes(fieldAt(record, column.workoutNotes), name(column.workoutNotes)),
-      start: start.at,
-      // Strong gives no time per set: every set is at the workout's start.
-      end: plusSeconds(start.at, seconds ?? 0),
-    };
-  });
+  const workoutOf = workoutMemo(
+    [column.number, column.date, column.workoutName, column.duration, column.workoutNotes],
+    (record) => {
+      const start = parseStrongDate(fieldAt(record, column.date), name(column.date), options.timeZone);
+      const seconds = parseDurationSeconds(fieldAt(record, column.duration), name(column.duration));
+      const workoutNumber = fieldAt(record, column.number).trim();
+      if (column.number >= 0 && !/^\d{1,9}$/.test(workoutNumber))
+        fieldProblem(name(column.number), `${quoteInput(workoutNumber, 20)} is not a workout number`);
+      return {
+        key: workoutKey(start.key, column.number >= 0 ? workoutNumber : null),
+        name: parseOptionalName(fieldAt(record, column.workoutName), name(column.workoutName)),
+        notes: parseNotes(fieldAt(record, column.workoutNotes), name(column.workoutNotes)),
+        start: start.at,
+        // Strong gives no time per set: every set is at the workout's start.
+        end: plusSeconds(start.at, seconds ?? 0),
+      };
+    },
+  );
 
   const mapFields = rowMapper(header, (record, line) => {
     const setType = strongSetType(fieldAt(record, column.setOrder), name(column.setOrder), language);

@@ -1,9 +1,9 @@
 import { LIMITS, SET_TYPES, type SetType } from '../limits.js';
-import { toKg, UNITS, type Unit } from '../units.js';
 import { quoteInput } from '../quoteInput.js';
+import { toKg, UNITS, type Unit } from '../units.js';
 import { parseIsoTimestamp } from './dates.js';
 import { parseName, parseNotes, parseNumber, parseOptionalName, parseReps, parseRpe, roundWeight } from './fields.js';
-import { fieldAt, fieldProblem, rowMapper, type Header } from './header.js';
+import { fieldAt, fieldProblem, type Header, rowMapper } from './header.js';
 import type { FormatReader, ImportPlan, MapperOptions } from './types.js';
 import { workoutMemo } from './workoutMemo.js';
 
@@ -13,8 +13,21 @@ import { workoutMemo } from './workoutMemo.js';
  * is the session's stable identity (workout_session.source_key).
  */
 export const WORKOUT_COLUMNS = [
-  'session_key', 'session_name', 'session_start', 'session_end', 'session_notes',
-  'exercise', 'set_number', 'set_type', 'weight', 'unit', 'bodyweight', 'reps', 'rpe', 'performed_at', 'notes',
+  'session_key',
+  'session_name',
+  'session_start',
+  'session_end',
+  'session_notes',
+  'exercise',
+  'set_number',
+  'set_type',
+  'weight',
+  'unit',
+  'bodyweight',
+  'reps',
+  'rpe',
+  'performed_at',
+  'notes',
 ] as const;
 
 const LABEL = 'workout';
@@ -26,19 +39,52 @@ export function isWorkoutHeader(header: Header): boolean {
 
 function oneOf<T extends string>(values: readonly T[], text: string, column: string): T {
   const value = text.trim().toLowerCase();
-  if (!(values as readonly string[]).includes(value)) fieldProblem(column, `${quoteInput(value, 20)} is not one of ${values.join(', ')}`);
+  if (!(values as readonly string[]).includes(value))
+    fieldProblem(column, `${quoteInput(value, 20)} is not one of ${values.join(', ')}`);
   return value as T;
 }
 
 export function createWorkoutPlan(header: Header, options: MapperOptions): ImportPlan {
-  const [key, sessionName, sessionStart, sessionEnd, sessionNotes, exercise, setNumber, setType, weight, unit, bodyweight, reps, rpe, performedAt, notes] =
-    WORKOUT_COLUMNS.map((name) => header.require(LABEL, name)) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  const [
+    key,
+    sessionName,
+    sessionStart,
+    sessionEnd,
+    sessionNotes,
+    exercise,
+    setNumber,
+    setType,
+    weight,
+    unit,
+    bodyweight,
+    reps,
+    rpe,
+    performedAt,
+    notes,
+  ] = WORKOUT_COLUMNS.map((name) => header.require(LABEL, name)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const name = header.name;
   const zone = options.timeZone;
 
   const workoutOf = workoutMemo([key, sessionName, sessionStart, sessionEnd, sessionNotes], (record) => {
     const sourceKey = fieldAt(record, key).trim();
-    if (sourceKey === '' || sourceKey.length > MAX_KEY_LENGTH) fieldProblem(name(key), `must be 1 to ${MAX_KEY_LENGTH} characters`);
+    if (sourceKey === '' || sourceKey.length > MAX_KEY_LENGTH)
+      fieldProblem(name(key), `must be 1 to ${MAX_KEY_LENGTH} characters`);
     const start = parseIsoTimestamp(fieldAt(record, sessionStart), name(sessionStart), zone);
     const endText = fieldAt(record, sessionEnd);
     const end = endText.trim() === '' ? null : parseIsoTimestamp(endText, name(sessionEnd), zone);
@@ -55,11 +101,13 @@ export function createWorkoutPlan(header: Header, options: MapperOptions): Impor
   const mapRow = rowMapper(header, (record, line) => {
     const workout = workoutOf(record);
     const numberText = fieldAt(record, setNumber).trim();
-    if (!/^\d{1,9}$/.test(numberText) || Number(numberText) < 1) fieldProblem(name(setNumber), `${quoteInput(numberText, 20)} is not a set number (1, 2, …)`);
+    if (!/^\d{1,9}$/.test(numberText) || Number(numberText) < 1)
+      fieldProblem(name(setNumber), `${quoteInput(numberText, 20)} is not a set number (1, 2, …)`);
     const setUnit: Unit = oneOf(UNITS, fieldAt(record, unit), name(unit));
     const load = parseNumber(fieldAt(record, weight), name(weight));
     if (load === null || load < 0) fieldProblem(name(weight), 'must be a number, 0 or more');
-    if (toKg(roundWeight(load), setUnit) > LIMITS.maxWeightKg) fieldProblem(name(weight), `${load} ${setUnit} is more than ${LIMITS.maxWeightKg} kg`);
+    if (toKg(roundWeight(load), setUnit) > LIMITS.maxWeightKg)
+      fieldProblem(name(weight), `${load} ${setUnit} is more than ${LIMITS.maxWeightKg} kg`);
     const setReps = parseReps(fieldAt(record, reps), name(reps));
     if (setReps === null) fieldProblem(name(reps), 'must be a whole number from 1 to 1000');
     const type: SetType = oneOf(SET_TYPES, fieldAt(record, setType), name(setType));

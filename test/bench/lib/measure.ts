@@ -10,7 +10,11 @@ export type RunOptions = { env?: Record<string, string | undefined>; stdin?: str
  * the CPU time of the finished child (`times`, from wait4's rusage, 1 ms resolution),
  * so the figures are the child's own and not the bench's.
  */
-export function timeProcess(command: string, args: string[], { env = {}, stdin = '' }: RunOptions = {}): Promise<ProcessRun> {
+export function timeProcess(
+  command: string,
+  args: string[],
+  { env = {}, stdin = '' }: RunOptions = {},
+): Promise<ProcessRun> {
   const script = 's=$EPOCHREALTIME; "$@" 3>&-; c=$?; e=$EPOCHREALTIME; { echo "$c $s $e"; times; } >&3';
   const childEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries({ ...process.env, ...env })) if (value !== undefined) childEnv[key] = value;

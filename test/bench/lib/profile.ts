@@ -19,9 +19,13 @@ export async function cpuProfileSummary(args: string[], env: Record<string, stri
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workout-prof-'));
   try {
     ok(
-      await timeProcess(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=100', BIN, ...args], {
-        env: { WORKOUT_USER: 'bench', NO_COLOR: '1', ...env },
-      }),
+      await timeProcess(
+        process.execPath,
+        ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=100', BIN, ...args],
+        {
+          env: { WORKOUT_USER: 'bench', NO_COLOR: '1', ...env },
+        },
+      ),
       'profiled run',
     );
     const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));

@@ -40,7 +40,11 @@ export function renderTable(rows: Row[]): string {
   ]);
   const head = ['item', 'measure', 'value', 'baseline', 'ratio', 'target'];
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...lines.map(line)].join('\n');
 }
 
@@ -50,7 +54,12 @@ export function report(result: BenchResult): void {
   for (const note of result.notes ?? []) process.stdout.write(`  ${note}\n`);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${result.name}.json`);
-  const machine = { node: process.version, cpus: os.cpus().length, loadavg: os.loadavg(), at: new Date().toISOString() };
+  const machine = {
+    node: process.version,
+    cpus: os.cpus().length,
+    loadavg: os.loadavg(),
+    at: new Date().toISOString(),
+  };
   fs.writeFileSync(file, `${JSON.stringify({ ...result, machine }, null, 2)}\n`);
   process.stdout.write(`(written to ${path.relative(ROOT, file)}; timings on a shared machine are noisy)\n`);
 }

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { BIN, ROOT } from '../../helpers/paths.js';
 import { serverUrl } from '../../helpers/serverUrl.js';
 import { withClient } from '../../helpers/withClient.js';
-import { ok, timeProcess, type ProcessRun } from './measure.js';
+import { ok, type ProcessRun, timeProcess } from './measure.js';
 
 /** The server the benches use: BENCH_DATABASE_URL, an admin connection (it creates and drops databases). */
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -69,7 +69,11 @@ export function workout(args: string[], env: Record<string, string | undefined>)
 }
 
 /** A floor script of test/bench/floor/, run with plain node. */
-export function floorScript(name: string, args: string[], env: Record<string, string | undefined>): Promise<ProcessRun> {
+export function floorScript(
+  name: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<ProcessRun> {
   return timeProcess(process.execPath, [path.join(ROOT, 'test', 'bench', 'floor', name), ...args], { env });
 }
 
