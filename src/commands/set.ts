@@ -7,7 +7,7 @@ import { action } from './action.js';
 // load fewer is ~2 ms of CPU and ~14 ms of wall time per set (measured); `workout set
 // --help` pays for it instead.
 import { addSetCommand, undoSetCommand } from './set/actions.js';
-import { deleteSetInput, editSetInput } from './set/editInput.js';
+import { deleteSetInput, editSetInput, setWords } from './set/editInput.js';
 
 /**
  * The words as given; the set itself is read by parseSetOptions once it is complete,
@@ -15,10 +15,7 @@ import { deleteSetInput, editSetInput } from './set/editInput.js';
  */
 const addInput = z.object({
   exercise: z.string().optional(),
-  set: z
-    .array(z.string())
-    .optional()
-    .transform((words) => (words && words.length > 0 ? words.join(' ') : undefined)),
+  set: setWords,
   weight: z.string().optional(),
   reps: z.string().optional(),
   rpe: z.string().optional(),

@@ -72,13 +72,16 @@ export function parseSetChanges(raw: RawChanges): SetChanges {
   return given;
 }
 
+/** SET as the words given (`225lb x 5` arrives as three), joined; absent when none were given. */
+export const setWords = z
+  .array(z.string())
+  .optional()
+  .transform((words) => (words && words.length > 0 ? words.join(' ') : undefined));
+
 export const editSetInput = z
   .object({
     id: idArgument,
-    set: z
-      .array(z.string())
-      .optional()
-      .transform((words) => (words && words.length > 0 ? words.join(' ') : undefined)),
+    set: setWords,
     weight: z.string().optional(),
     reps: z.string().optional(),
     unit: z.string().optional(),
