@@ -28,19 +28,26 @@ type HistoryJson = {
   }>;
 };
 
-/** Four sessions of bench press a week apart (mixed units, warm-ups, a drop set), and a squat in between. */
+/**
+ * Four sessions of bench press a week apart (mixed units, warm-ups, a drop set), and a squat in between; each
+ * started and ended explicitly (sets logged long after the fact would each start an ended session of their own).
+ */
 const LOG: string[][] = [
+  ['session', 'start', '--at', '2025-07-01T09:59Z'],
   ['set', 'add', 'Bench Press', '60x10', '--type', 'warmup', '--at', '2025-07-01T10:00Z'],
   ['set', 'add', 'Bench Press', '100x5', '--at', '2025-07-01T10:05Z'],
   ['set', 'add', 'Bench Press', '100x5', '--at', '2025-07-01T10:10Z'],
   ['session', 'end', '--at', '2025-07-01T11:00Z'],
+  ['session', 'start', '--at', '2025-07-08T09:59Z'],
   ['set', 'add', 'Bench Press', '225lb x 5', '--at', '2025-07-08T10:00Z'],
   ['set', 'add', 'Bench Press', '95x8', '--type', 'drop', '--at', '2025-07-08T10:05Z'],
   ['set', 'add', 'Squat', '140x5', '--at', '2025-07-08T10:30Z'],
   ['session', 'end', '--at', '2025-07-08T11:00Z'],
+  ['session', 'start', '--at', '2025-07-15T09:59Z'],
   ['set', 'add', 'Bench Press', '90x5', '--at', '2025-07-15T10:00Z'],
   ['set', 'add', 'Bench Press', '200x1', '--type', 'warmup', '--at', '2025-07-15T10:05Z'],
   ['session', 'end', '--at', '2025-07-15T11:00Z'],
+  ['session', 'start', '--at', '2025-07-22T09:59Z'],
   ['set', 'add', 'Bench Press', '105x3', '--rpe', '9', '--at', '2025-07-22T10:00Z'],
   ['set', 'add', 'Bench Press', '100x15', '--at', '2025-07-22T10:05Z'],
 ];

@@ -40,9 +40,12 @@ describe('workout last', () => {
         ['set', 'add', 'Bench Press', '100x5', '--rpe', '9', '--at', '2025-07-08T10:10Z'],
         ['session', 'end', '--at', '2025-07-08T11:00Z'],
         // A later session without bench press is not "last time".
+        ['session', 'start', '--at', '2025-07-10T09:59Z'],
         ['set', 'add', 'Squat', '140x3', '--at', '2025-07-10T10:00Z'],
         ['session', 'end', '--at', '2025-07-10T11:00Z'],
         ['last', 'bench press'],
+        // A set long ago starts an ended session; a started session stays active for it.
+        ['session', 'start', '--at', '2025-07-15T09:59Z'],
         ['set', 'add', 'Bench Press', '102.5x5', '--at', '2025-07-15T10:00Z'],
         ['--json', 'last', 'BENCH PRESS'],
         ['last', 'Deadlift'],
@@ -50,7 +53,7 @@ describe('workout last', () => {
       ],
       { env: { TZ: 'UTC' } },
     );
-    const [none, , , , , , , , , , , last, , json, deadlift, empty] = results;
+    const [none, last, json, deadlift, empty] = [0, 12, 15, 16, 17].map((index) => results[index]);
     for (const result of results.slice(0, -1)) expect(result.code, result.stderr).toBe(0);
     expect(none!.stdout).toBe('No earlier session with Bench Press.\n');
     const ids = (await db.query<{ id: number }>('SELECT id::int AS id FROM workout_log ORDER BY id')).map(

@@ -23,6 +23,7 @@ const SETS = ['100x5', '102.5x5', '105x5', '90x5', '107.5x5', '230lb x 3'];
 describe('workout progress', () => {
   test('per session and per month, the numbers equal sums from the export; the chart fits 80 columns', async () => {
     const log = DAYS.flatMap((day, index) => [
+      ['session', 'start', '--at', `${day}T09:59Z`],
       ['set', 'add', 'Bench Press', '60x10', '--type', 'warmup', '--at', `${day}T10:00Z`],
       ['set', 'add', 'Bench Press', SETS[index]!, '--at', `${day}T10:05Z`],
       ['session', 'end', '--at', `${day}T11:00Z`],

@@ -212,7 +212,7 @@ describe('sessions in time', () => {
     ]);
     expect(runs[7]!.stdout).toMatch(/^Removed Row set 1 \(60 kg x 10\) from session \d+\.\n$/);
     expect(runs[8]!.stdout).toMatch(
-      /\n\nRow\n {3}2\. 50 kg x 10\n\nBench\n {3}2\. 90 kg x 5\n {3}1\. 100 kg x 5\n {3}3\. 110 kg x 3\n$/,
+      /\n\nRow\n {3}2\. 50 kg x 10 {2}\[id \d+\]\n\nBench\n {3}2\. 90 kg x 5 {2}\[id \d+\]\n {3}1\. 100 kg x 5 {2}\[id \d+\]\n {3}3\. 110 kg x 3 {2}\[id \d+\]\n$/,
     );
     await expectSpansHoldTheirSets();
   });

@@ -69,6 +69,7 @@ describe('workout stats', () => {
       [0, [['Bench Press', '102.5x3', '--type', 'failure']]],
     ];
     const log = sessions.flatMap(([daysAgo, sets]) => [
+      ['session', 'start', '--at', at(daysAgo, -1)],
       ...sets.map(([exercise, set, ...rest], index) => [
         'set',
         'add',
