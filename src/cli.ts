@@ -10,6 +10,7 @@ import { createProgram } from './program.js';
  */
 const GROUPS: Record<string, [description: string, load: () => Promise<{ define: (group: Command) => void }>]> = {
   session: ['start, end and look at workout sessions', () => import('./commands/session.js')],
+  routine: ['plans as text: one exercise per line with sets, weight and progression', () => import('./commands/routine.js')],
   set: ['log sets', () => import('./commands/set.js')],
   pr: ['personal records', () => import('./commands/pr.js')],
   import: [

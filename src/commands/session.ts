@@ -16,7 +16,11 @@ const atOption = checkedText((text) => parseTimestamp(text, '--at'))
   .optional()
   .transform((at) => at ?? null);
 
-const startInput = z.object({ name: nameSchema('--name').optional().transform((name) => name ?? null), at: atOption });
+const startInput = z.object({
+  name: nameSchema('--name').optional().transform((name) => name ?? null),
+  at: atOption,
+  routine: nameSchema('--routine').optional().transform((routine) => routine ?? null),
+});
 const endInput = z.object({ at: atOption });
 const listInput = z.object({ limit: wholeNumber('--limit', 10_000) });
 const showInput = z.object({ id: wholeNumber('ID', Number.MAX_SAFE_INTEGER).optional() });
@@ -34,7 +38,8 @@ export function define(session: Command): void {
     .description('start a session (fails if one is already active)')
     .option('--name <name>', 'a name for the session, e.g. "Push day"')
     .option('--at <iso>', 'start time (ISO 8601; default now)')
-    .addHelpText('after', '\nExample:\n  $ workout session start --name "Push day"')
+    .option('--routine <name>', 'follow this routine (see `workout routine --help`); `workout next` tells what to lift')
+    .addHelpText('after', '\nExamples:\n  $ workout session start --name "Push day"\n  $ workout session start --routine "Push A"')
     .action(action(startInput, async () => (await actions()).startSessionCommand));
   session
     .command('end')

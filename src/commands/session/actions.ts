@@ -11,8 +11,8 @@ function describe(session: SessionSummary): string {
   return `session ${session.id}${name}: started ${formatLocal(session.start_time)}, ${state}, ${session.set_count} set(s)`;
 }
 
-export async function startSessionCommand(context: CommandContext, { name, at }: StartInput) {
-  const session = await withDatabase(context, (pool) => startSession(pool, context.config.userName, { name, at }));
+export async function startSessionCommand(context: CommandContext, { name, at, routine }: StartInput) {
+  const session = await withDatabase(context, (pool) => startSession(pool, context.config.userName, { name, at, routine }));
   context.output.result(session, (s) => `Started ${describe(s)}.`);
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { UsageError, WorkoutError } from '../../errors.js';
 import { findUserId, lockUser } from './lockUser.js';
 import { loggedSet } from './loggedSet.js';
+import { routineNamed } from './routineRead.js';
 
 const sessionRow = z.object({
   id: z.number(),
@@ -22,10 +23,12 @@ const summaryColumns = sql.fragment`
 export async function startSession(
   pool: DatabasePool,
   userName: string,
-  { name, at }: { name: string | null; at: Date | null },
+  { name, at, routine }: { name: string | null; at: Date | null; routine: string | null },
 ): Promise<SessionSummary> {
   return pool.transaction(async (tx) => {
     const userId = await lockUser(tx, userName);
+    // A session that follows a routine is named after it unless named otherwise.
+    const followed = routine === null ? null : await routineNamed(tx, userId, routine);
     const active = await tx.maybeOne(sql.type(sessionRow)`
       SELECT ${summaryColumns} FROM workout_session s WHERE s.user_id = ${userId} AND s.end_time IS NULL`);
     if (active) {
@@ -35,8 +38,8 @@ export async function startSession(
       );
     }
     return tx.one(sql.type(sessionRow)`
-      INSERT INTO workout_session AS s (user_id, name, start_time)
-      VALUES (${userId}, ${name}, ${at ? sql.timestamp(at) : sql.fragment`now()`})
+      INSERT INTO workout_session AS s (user_id, name, start_time, routine_id)
+      VALUES (${userId}, ${name ?? followed?.name ?? null}, ${at ? sql.timestamp(at) : sql.fragment`now()`}, ${followed?.id ?? null})
       RETURNING s.id, s.name, s.start_time, s.end_time, 0::int8 AS set_count, 0::int8 AS exercise_count`);
   });
 }

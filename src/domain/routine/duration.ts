@@ -3,6 +3,9 @@ import { RoutineSyntaxError, TokenReader, tokenize } from './tokens.js';
 /** Rests from 1 second to an hour. */
 export const MAX_REST_SECONDS = 3600;
 
+/** The rest when neither the exercise nor the routine names one. */
+export const DEFAULT_REST_SECONDS = 120;
+
 export const DURATION_FORMS = '90, 90s, 3m, 2m30s';
 
 const UNIT_SECONDS: ReadonlyMap<string, number> = new Map([

@@ -7,29 +7,44 @@ import { readDuration } from './duration.js';
 import { RoutineSyntaxError, TokenReader, tokenize } from './tokens.js';
 import type { Deload, ExercisePlan, Load, Progression, Routine, SetScheme, WarmUp, WarmUpLoad } from './types.js';
 
-export const ROUTINE_LIMITS = { lines: 200, lineLength: 300, sets: 20, deloadPercent: 90, misses: 20 } as const;
+export const ROUTINE_LIMITS = {
+  lines: 200,
+  lineLength: 300,
+  /** Also a CHECK on routine.source (sql/migrations/010_routines.sql allows a BOM more). */
+  characters: 60_000,
+  sets: 20,
+  deloadPercent: 90,
+  misses: 20,
+} as const;
 
 // C0 and C1 controls; a tab is a space, and \r\n line ends are split off before this check.
 const CONTROL = /(?!\t)\p{Cc}/u;
 
 /**
  * Reads a routine. The first problem stops it, as `SOURCE:LINE: problem` (UsageError,
- * exit 2): `source` names where the text came from (a file, `<stdin>`, the routine).
+ * exit 2): `source` names where the text came from (a file, `<stdin>`, the routine);
+ * `linesBefore` lines precede the text where the person sees it (an editor's header).
  */
-export function parseRoutine(text: string, source: string): Routine {
+export function parseRoutine(text: string, source: string, linesBefore = 0): Routine {
   const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
   const routine: Routine = { restSeconds: null, exercises: [] };
   const seen = new Map<string, number>();
+  let characters = 0;
   lines.forEach((line, index) => {
     const lineNumber = index + 1;
+    // At most what the text holds (a line end may be \r\n): the database's CHECK is on the stored text.
+    characters += line.length + 2;
     try {
       if (lineNumber > ROUTINE_LIMITS.lines && line.trim() !== '') {
         throw new RoutineSyntaxError(`a routine holds at most ${ROUTINE_LIMITS.lines} lines`);
       }
+      if (characters > ROUTINE_LIMITS.characters) {
+        throw new RoutineSyntaxError(`a routine holds at most ${ROUTINE_LIMITS.characters} characters`);
+      }
       readLine(line, routine, seen, lineNumber);
     } catch (error) {
       if (error instanceof RoutineSyntaxError || error instanceof UsageError) {
-        throw new UsageError(`${source}:${lineNumber}: ${error.message}`);
+        throw new UsageError(`${source}:${linesBefore + lineNumber}: ${error.message}`);
       }
       throw error;
     }

@@ -32,7 +32,7 @@ export function printLoad(load: Load | WarmUpLoad): string {
   return `${load.weight}${load.unit}`;
 }
 
-function printProgression(progression: Progression): string {
+export function printProgression(progression: Progression): string {
   if (progression.kind === 'linear') return `+${progression.step.amount}${progression.step.unit} when all reps done`;
   if (progression.kind === 'double') return `double progression +${progression.step.amount}${progression.step.unit}`;
   return '';
