@@ -13,6 +13,7 @@ const GROUPS: Record<string, [description: string, load: () => Promise<{ define:
   routine: ['plans as text: one exercise per line with sets, weight and progression', () => import('./commands/routine.js')],
   set: ['log sets', () => import('./commands/set.js')],
   next: ['the next set of the routine you follow, its weight; --log logs it', () => import('./commands/next.js')],
+  rest: ["a rest timer: the routine's rest, else 2m, or DURATION", () => import('./commands/rest.js')],
   pr: ['personal records', () => import('./commands/pr.js')],
   import: [
     'import workouts from a Strong, Hevy, FitNotes or workout CSV export (FILE, or stdin for - or a pipe)',

@@ -231,7 +231,6 @@ describe('workout next', () => {
 
 describe.skipIf(BACKEND !== 'server')('next --log on a server', () => {
   test('is one transaction', async () => {
-    db = await createTestDatabase();
     await runCliBatch(db, [
       ['session', 'start', '--routine', 'Legs'],
       ['next', '--log'],

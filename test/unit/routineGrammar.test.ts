@@ -126,9 +126,15 @@ Pull Up: 4x6-10 @ bw+10kg, rest 1m30s
   });
 
   test('durations', () => {
-    expect(['90', '90s', '1m30s', '1m 30s', '1 min 30 sec'].map(parseDuration)).toEqual([90, 90, 90, 90, 90]);
+    expect(['90', '90s', '1m30s', '1m 30s', '1 min 30 sec'].map((text) => parseDuration(text))).toEqual([
+      90, 90, 90, 90, 90,
+    ]);
     expect([45, 60, 90, 3600].map(formatDuration)).toEqual(['45s', '1m', '1m30s', '60m']);
-    expect(() => parseDuration('1.5m')).toThrow('a duration is whole seconds or minutes (90, 90s, 3m, 2m30s)');
-    expect(() => parseDuration('3m x')).toThrow('expected the end of the duration, found "x"');
+    expect(() => parseDuration('1.5m')).toThrow(
+      new UsageError('DURATION "1.5m": a duration is whole seconds or minutes (90, 90s, 3m, 2m30s)'),
+    );
+    expect(() => parseDuration('3m x')).toThrow(
+      new UsageError('DURATION "3m x": expected the end of the duration, found "x"'),
+    );
   });
 });

@@ -14,6 +14,11 @@ const followed = z.object({
   done: z.array(z.object({ exercise: z.string(), warmups: z.number(), work: z.number() })),
 });
 
+/** The user has no active session, or it follows no routine. */
+export class NoRoutineSessionError extends WorkoutError {
+  override name = 'NoRoutineSessionError';
+}
+
 export type FollowedRoutine = {
   sessionId: number;
   routineId: number;
@@ -39,9 +44,9 @@ export async function followedRoutine(connection: Reader, userId: number): Promi
       ), '[]') AS done
     FROM workout_session s LEFT JOIN routine r ON r.id = s.routine_id
     WHERE s.user_id = ${userId} AND s.end_time IS NULL`);
-  if (!row) throw new WorkoutError('no active session; start one with `workout session start --routine NAME`');
+  if (!row) throw new NoRoutineSessionError('no active session; start one with `workout session start --routine NAME`');
   if (row.routine_id === null || row.routine_name === null || row.source === null) {
-    throw new WorkoutError(
+    throw new NoRoutineSessionError(
       `session ${row.session_id} follows no routine; end it (\`workout session end\`) and start one with \`workout session start --routine NAME\``,
     );
   }

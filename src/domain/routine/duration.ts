@@ -1,3 +1,5 @@
+import { UsageError } from '../../errors.js';
+import { quoteInput } from '../quoteInput.js';
 import { RoutineSyntaxError, TokenReader, tokenize } from './tokens.js';
 
 /** Rests from 1 second to an hour. */
@@ -38,12 +40,17 @@ export function readDuration(reader: TokenReader): number {
   return seconds;
 }
 
-/** A whole duration given on its own (`workout rest 2m30s`). */
-export function parseDuration(text: string): number {
-  const reader = new TokenReader(tokenize(text));
-  const seconds = readDuration(reader);
-  if (!reader.atEnd()) reader.fail('the end of the duration');
-  return seconds;
+/** A whole duration given on its own (`workout rest 2m30s`); a problem is a UsageError naming `field`. */
+export function parseDuration(text: string, field = 'DURATION'): number {
+  try {
+    const reader = new TokenReader(tokenize(text));
+    const seconds = readDuration(reader);
+    if (!reader.atEnd()) reader.fail('the end of the duration');
+    return seconds;
+  } catch (error) {
+    if (error instanceof RoutineSyntaxError) throw new UsageError(`${field} ${quoteInput(text)}: ${error.message}`);
+    throw error;
+  }
 }
 
 /** The canonical form: `3m`, `90s` → `1m30s`, `45s`. */
