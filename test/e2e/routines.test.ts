@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { BIN } from '../helpers/paths.js';
 import { snapshotDatabase } from '../helpers/snapshot.js';
 import { HAS_SCRIPT, runOnTerminal } from '../helpers/terminal.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
@@ -28,11 +29,13 @@ afterEach(async () => {
 
 /**
  * A stand-in editor: a shell script that, on its Nth call, copies what it was shown to
- * seen.N and writes the Nth of `versions` into the file (null: saves it untouched).
+ * seen.N, runs `meanwhile` (a shell command) if given, and writes the Nth of `versions`
+ * into the file (null: saves it untouched).
  */
 function standInEditor(
   name: string,
   versions: Array<string | null>,
+  meanwhile = '',
 ): { editor: string; seen: (call: number) => string } {
   const folder = fs.mkdtempSync(path.join(scratch, `${name}-`));
   versions.forEach((text, index) => {
@@ -48,6 +51,7 @@ dir=$(dirname "$0")
 n=$(($(cat "$dir/calls" 2>/dev/null || echo 0) + 1))
 echo "$n" > "$dir/calls"
 cp "$file" "$dir/seen.$n"
+${meanwhile}
 if [ -f "$dir/version.$n" ]; then cp "$dir/version.$n" "$file"; fi
 `,
     { mode: 0o755 },
@@ -196,6 +200,32 @@ describe('routines', () => {
       await db.cli(['routine', 'edit', 'Push A'], { env: { EDITOR: undefined, VISUAL: undefined } }),
     ).toMatchObject({ code: 2 });
     expect((await snapshotDatabase(db)).tables).toEqual(before.tables);
+  });
+
+  test('the database is free while the editor runs; a routine changed meanwhile is not overwritten', async () => {
+    expect((await db.cli(['routine', 'create', 'Push A'], { stdin: PUSH })).code).toBe(0);
+    await db.release();
+    // The editor itself replaces the routine through the CLI: an embedded database held by
+    // the waiting `edit` would make that wait for its lock and fail.
+    const other = path.join(scratch, 'other.routine');
+    fs.writeFileSync(other, 'Squat: 5x5 @ 100kg\n');
+    const cli = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)}`;
+    const meddler = standInEditor(
+      'meddler',
+      ['Dip: 3x10 bw\n'],
+      `${cli} routine create "Push A" --replace < ${JSON.stringify(other)} || exit 9`,
+    );
+    const edited = await db.cli(['routine', 'edit', 'Push A'], {
+      env: { EDITOR: meddler.editor, WORKOUT_LOCK_TIMEOUT: '2' },
+    });
+    expect(edited).toMatchObject({
+      code: 1,
+      // The editor's own CLI run, which got the database while the edit waited.
+      stdout: 'Replaced routine Push A (1 exercise(s)).\n',
+      stderr:
+        'workout: routine Push A was changed or deleted while you edited it; nothing was written, edit it again\n',
+    });
+    expect((await db.cli(['routine', 'export', 'Push A'])).stdout).toBe('Squat: 5x5 @ 100kg\n');
   });
 
   test.skipIf(!HAS_SCRIPT)('create on a terminal opens the editor on a commented template', async () => {
