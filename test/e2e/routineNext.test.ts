@@ -110,6 +110,8 @@ describe('workout next', () => {
         ['next', '--log', '5'],
         ['next', '--log', '5'],
         ['--json', 'next'],
+        ['session', 'show'],
+        ['--json', 'session', 'show'],
       ],
       { env: { TZ: 'UTC' } },
     );
@@ -129,6 +131,27 @@ describe('workout next', () => {
       weight: 21,
       reason: 'same weight until every set reaches 10 reps',
       rest_seconds: 150,
+    });
+    // session show: the plan beside what the session holds.
+    expect(second[14]!.stdout).toMatch(
+      /\n\nRoutine Legs, planned against done:\n {2}Squat: 2 of 2 sets, warm-ups 1 of 1 {2}\(warmup 1x5 @ 50%, 2x5 @ 100kg, \+2\.5kg when all reps done, deload 10% after 2 misses, rest 3m\)\n {2}Curl: 0 of 2 sets {2}\(2x8-10 @ 20kg, double progression \+1kg\)\n$/,
+    );
+    expect(json<{ plan: unknown }>(second[15]!.stdout).plan).toEqual({
+      routine: 'Legs',
+      exercises: [
+        {
+          exercise: 'Squat',
+          plan: expect.any(String),
+          warmups: { done: 1, planned: 1 },
+          sets: { done: 2, planned: 2 },
+        },
+        {
+          exercise: 'Curl',
+          plan: '2x8-10 @ 20kg, double progression +1kg',
+          warmups: { done: 0, planned: 0 },
+          sets: { done: 0, planned: 2 },
+        },
+      ],
     });
     for (const result of [...first.slice(1), ...second]) expect(result.stderr, result.stdout).toBe('');
   });

@@ -1,8 +1,10 @@
 import { endSession, listSessions, showSession, startSession, type SessionSummary } from '../../db/queries/sessions.js';
+import { sessionRoutine } from '../../db/queries/routineSession.js';
 import { formatWeight, weightInUnit } from '../../domain/units.js';
 import { palette } from '../../ui/color.js';
 import { formatLocal } from '../../ui/time.js';
 import { withDatabase, type CommandContext } from '../context.js';
+import { plannedAgainstDone, renderPlanProgress } from '../routine/plannedAgainstDone.js';
 import type { EndInput, ListInput, ShowInput, StartInput } from '../session.js';
 
 function describe(session: SessionSummary): string {
@@ -29,10 +31,13 @@ export async function listSessionsCommand(context: CommandContext, { limit }: Li
 }
 
 export async function showSessionCommand(context: CommandContext, { id }: ShowInput) {
-  const shown = await withDatabase(context, (pool) => showSession(pool, context.config.userName, id));
-  const { session, sets } = shown;
+  const { session, sets, routine } = await withDatabase(context, async (pool) => {
+    const shown = await showSession(pool, context.config.userName, id);
+    return { ...shown, routine: await sessionRoutine(pool, shown.session.id) };
+  });
+  const plan = routine && plannedAgainstDone(routine, sets);
   // JSON: weights in each set's unit, like the text (the exact kilograms in weight_kg).
-  context.output.result({ session, sets: sets.map(weightInUnit) }, () => {
+  context.output.result({ session, sets: sets.map(weightInUnit), ...(plan && { plan }) }, () => {
     const c = palette(context.output.color);
     const lines = [c.bold(describe(session))];
     const byExercise = new Map<string, typeof sets>();
@@ -49,6 +54,7 @@ export async function showSessionCommand(context: CommandContext, { id }: ShowIn
         );
       }
     }
+    if (plan) lines.push('', ...renderPlanProgress(plan));
     return lines.join('\n');
   });
 }

@@ -68,3 +68,12 @@ export async function assertSchemaInTransaction(tx: Pick<DatabaseTransactionConn
     await tx.oneFirst(sql.type(z.object({ version: z.number().nullable() }))`SELECT ${appliedVersion} AS version`),
   );
 }
+
+/** The name and text of the routine a session follows, or null. */
+export async function sessionRoutine(
+  connection: Pick<DatabaseTransactionConnection, 'maybeOne'>,
+  sessionId: number,
+): Promise<{ name: string; source: string } | null> {
+  return connection.maybeOne(sql.type(z.object({ name: z.string(), source: z.string() }))`
+    SELECT r.name, r.source FROM workout_session s JOIN routine r ON r.id = s.routine_id WHERE s.id = ${sessionId}`);
+}
