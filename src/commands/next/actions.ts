@@ -40,6 +40,14 @@ export async function nextCommand(context: CommandContext, { log }: NextInput) {
             `every set of routine ${step.routine} is logged; end the session with \`workout session end\``,
           );
         const added = await addSet(savepointsOf(tx), plannedNewSet(userName, step.planned, log));
+        // set add places a set in whichever session its time belongs to; a planned set
+        // belongs to the routine's session or nowhere (this rolls the whole transaction back).
+        if (added.session_id !== step.sessionId) {
+          throw new WorkoutError(
+            `this set would not go into session ${step.sessionId} of routine ${step.routine}; nothing was written: ` +
+              'log it with `workout set add`, or start the routine again with `workout session start --routine NAME`',
+          );
+        }
         return { added, following: await planNext(tx, userId) };
       }),
     'current-read-by-work',
