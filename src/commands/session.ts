@@ -23,6 +23,9 @@ const startInput = z.object({
     .optional()
     .transform((name) => name ?? null),
   at: atOption,
+  routine: nameSchema('--routine')
+    .optional()
+    .transform((routine) => routine ?? null),
 });
 const endInput = z.object({ at: atOption });
 const listInput = z.object({ limit: wholeNumber('--limit', 10_000) });
@@ -44,14 +47,16 @@ export function define(session: Command): void {
       '--at <iso>',
       `start time (ISO 8601, local unless it has an offset; default now; at most ${FUTURE_LIMIT_MINUTES} min ahead)`,
     )
+    .option('--routine <name>', 'follow this routine (see `workout routine --help`); `workout next` tells what to lift')
     .addHelpText(
       'after',
       `
 An active session idle for longer than the session gap (WORKOUT_SESSION_GAP, default ${formatGap(DEFAULT_SESSION_GAP_MINUTES)})
 is over: it is ended at its last set and the new one starts.
 
-Example:
-  $ workout session start --name "Push day"`,
+Examples:
+  $ workout session start --name "Push day"
+  $ workout session start --routine "Push A"`,
     )
     .action(action(startInput, async () => (await actions()).startSessionCommand));
   session

@@ -1,10 +1,12 @@
 import { endSession, listSessions, type SessionSummary, showSession, startSession } from '../../db/queries/sessions.js';
 import { parseSessionGap } from '../../domain/sessionGap.js';
 import { weightInUnit } from '../../domain/units.js';
+import { sessionRoutine } from '../../db/queries/routineSession.js';
 import { palette } from '../../ui/color.js';
 import { setLine } from '../../ui/setLine.js';
 import { formatLocal } from '../../ui/time.js';
 import { type CommandContext, withDatabase } from '../context.js';
+import { plannedAgainstDone, renderPlanProgress } from '../routine/plannedAgainstDone.js';
 import type { EndInput, ListInput, ShowInput, StartInput } from '../session.js';
 import { idleSessionNote } from './idleNote.js';
 
@@ -14,10 +16,10 @@ function describe(session: SessionSummary): string {
   return `session ${session.id}${name}: started ${formatLocal(session.start_time)}, ${state}, ${session.set_count} set(s)`;
 }
 
-export async function startSessionCommand(context: CommandContext, { name, at }: StartInput) {
+export async function startSessionCommand(context: CommandContext, { name, at, routine }: StartInput) {
   const gapMinutes = parseSessionGap(process.env.WORKOUT_SESSION_GAP);
   const session = await withDatabase(context, (pool) =>
-    startSession(pool, context.config.userName, { name, at, gapMinutes }),
+    startSession(pool, context.config.userName, { name, at, gapMinutes, routine }),
   );
   if (session.closed_session_id !== null && session.closed_at !== null) {
     context.output.note(idleSessionNote(session.closed_session_id, session.closed_at, gapMinutes));
@@ -40,10 +42,13 @@ export async function listSessionsCommand(context: CommandContext, { limit }: Li
 }
 
 export async function showSessionCommand(context: CommandContext, { id }: ShowInput) {
-  const shown = await withDatabase(context, (pool) => showSession(pool, context.config.userName, id));
-  const { session, sets } = shown;
+  const { session, sets, routine } = await withDatabase(context, async (pool) => {
+    const shown = await showSession(pool, context.config.userName, id);
+    return { ...shown, routine: await sessionRoutine(pool, shown.session.id) };
+  });
+  const plan = routine && plannedAgainstDone(routine, sets);
   // JSON: weights in each set's unit, like the text (the exact kilograms in weight_kg).
-  context.output.result({ session, sets: sets.map(weightInUnit) }, () => {
+  context.output.result({ session, sets: sets.map(weightInUnit), ...(plan && { plan }) }, () => {
     const c = palette(context.output.color);
     const lines = [c.bold(describe(session))];
     const byExercise = new Map<string, typeof sets>();
@@ -52,6 +57,7 @@ export async function showSessionCommand(context: CommandContext, { id }: ShowIn
       lines.push('', c.bold(exercise));
       for (const set of exerciseSets) lines.push(setLine(set));
     }
+    if (plan) lines.push('', ...renderPlanProgress(plan));
     return lines.join('\n');
   });
 }

@@ -1,13 +1,14 @@
 import { type DatabasePool, sql } from 'slonik';
 import { z } from 'zod';
 
-/** The tables whose policies (sql/migrations/003_limits_and_row_level_security.sql) the switch turns on or off. */
+/** The tables whose policies (sql/migrations/003_limits_and_row_level_security.sql; 010 for routine) the switch turns on or off. */
 export const ROW_LEVEL_SECURITY_TABLES = [
   'app_user',
   'exercise',
   'workout_session',
   'workout_log',
   'personal_record',
+  'routine',
 ] as const;
 
 export type RowLevelSecurityState = 'on' | 'off' | 'partly on';

@@ -4,6 +4,7 @@ import { UsageError, WorkoutError } from '../../errors.js';
 import { formatLocal } from '../../ui/time.js';
 import { findUserId, lockUser } from './lockUser.js';
 import { loggedSet } from './loggedSet.js';
+import { routineNamed } from './routineRead.js';
 
 const sessionRow = z.object({
   id: z.number(),
@@ -39,10 +40,12 @@ export type StartedSession = SessionSummary & { closed_session_id: number | null
 export async function startSession(
   pool: DatabasePool,
   userName: string,
-  { name, at, gapMinutes }: { name: string | null; at: Date | null; gapMinutes: number },
+  { name, at, gapMinutes, routine }: { name: string | null; at: Date | null; gapMinutes: number; routine: string | null },
 ): Promise<StartedSession> {
   return pool.transaction(async (tx) => {
     const userId = await lockUser(tx, userName);
+    // A session that follows a routine is named after it unless named otherwise.
+    const followed = routine === null ? null : await routineNamed(tx, userId, routine);
     const startAt = at ? sql.timestamp(at) : sql.fragment`now()`;
     const closed = await tx.maybeOne(sql.type(z.object({ id: z.number(), end_time: z.date() }))`
       WITH ${activeSpan(userId)}
@@ -59,8 +62,8 @@ export async function startSession(
       );
     }
     const started = await tx.one(sql.type(sessionRow)`
-      INSERT INTO workout_session AS s (user_id, name, start_time)
-      VALUES (${userId}, ${name}, ${startAt})
+      INSERT INTO workout_session AS s (user_id, name, start_time, routine_id)
+      VALUES (${userId}, ${name ?? followed?.name ?? null}, ${startAt}, ${followed?.id ?? null})
       RETURNING s.id, s.name, s.start_time, s.end_time, 0::int8 AS set_count, 0::int8 AS exercise_count`);
     return { ...started, closed_session_id: closed?.id ?? null, closed_at: closed?.end_time ?? null };
   });

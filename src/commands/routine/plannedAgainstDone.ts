@@ -1,0 +1,41 @@
+import { parseRoutine } from '../../domain/routine/parse.js';
+import { printExercise } from '../../domain/routine/print.js';
+
+type Count = { done: number; planned: number };
+
+export type PlanProgress = {
+  routine: string;
+  exercises: Array<{ exercise: string; plan: string; warmups: Count; sets: Count }>;
+};
+
+/** Each planned exercise of a routine beside the sets a session holds of it (warm-ups apart). */
+export function plannedAgainstDone(
+  routine: { name: string; source: string },
+  sets: Array<{ exercise: string; set_type: string }>,
+): PlanProgress {
+  const plan = parseRoutine(routine.source, routine.name);
+  return {
+    routine: routine.name,
+    exercises: plan.exercises.map((exercise) => {
+      const own = sets.filter((set) => set.exercise.toLowerCase() === exercise.name.toLowerCase());
+      const warmups = own.filter((set) => set.set_type === 'warmup').length;
+      const plannedWarmups = exercise.warmups.reduce((sum, warmup) => sum + warmup.sets, 0);
+      return {
+        exercise: exercise.name,
+        plan: printExercise(exercise).slice(exercise.name.length + 2),
+        warmups: { done: warmups, planned: plannedWarmups },
+        sets: { done: own.length - warmups, planned: exercise.work.sets },
+      };
+    }),
+  };
+}
+
+export function renderPlanProgress({ routine, exercises }: PlanProgress): string[] {
+  return [
+    `Routine ${routine}, planned against done:`,
+    ...exercises.map(({ exercise, plan, warmups, sets }) => {
+      const warm = warmups.planned > 0 ? `, warm-ups ${warmups.done} of ${warmups.planned}` : '';
+      return `  ${exercise}: ${sets.done} of ${sets.planned} sets${warm}  (${plan})`;
+    }),
+  ];
+}

@@ -1,0 +1,79 @@
+import { type DatabaseTransactionConnection, sql } from 'slonik';
+import { z } from 'zod';
+import { WorkoutError } from '../../errors.js';
+import { appliedVersion, assertSchemaVersion } from '../schemaVersion.js';
+
+type Reader = Pick<DatabaseTransactionConnection, 'any' | 'maybeOne'>;
+
+const followed = z.object({
+  session_id: z.number(),
+  routine_id: z.number().nullable(),
+  routine_name: z.string().nullable(),
+  source: z.string().nullable(),
+  /** Sets already logged per exercise (lower-cased name), warm-ups apart. */
+  done: z.array(z.object({ exercise: z.string(), warmups: z.number(), work: z.number() })),
+});
+
+/** The user has no active session, or it follows no routine. */
+export class NoRoutineSessionError extends WorkoutError {
+  override name = 'NoRoutineSessionError';
+}
+
+export type FollowedRoutine = {
+  sessionId: number;
+  routineId: number;
+  routineName: string;
+  source: string;
+  done: z.infer<typeof followed>['done'];
+};
+
+/** The user's active session and the routine it follows, with what it holds so far. */
+export async function followedRoutine(connection: Reader, userId: number): Promise<FollowedRoutine> {
+  const row = await connection.maybeOne(sql.type(followed)`
+    SELECT s.id AS session_id, r.id AS routine_id, r.name AS routine_name, r.source,
+      coalesce((
+        SELECT json_agg(json_build_object('exercise', c.exercise, 'warmups', c.warmups, 'work', c.work))
+        FROM (
+          SELECT lower(e.name) AS exercise,
+                 count(*) FILTER (WHERE l.set_type = 'warmup') AS warmups,
+                 count(*) FILTER (WHERE l.set_type <> 'warmup') AS work
+          FROM workout_log l JOIN exercise e ON e.id = l.exercise_id
+          WHERE l.session_id = s.id
+          GROUP BY lower(e.name)
+        ) c
+      ), '[]') AS done
+    FROM workout_session s LEFT JOIN routine r ON r.id = s.routine_id
+    WHERE s.user_id = ${userId} AND s.end_time IS NULL`);
+  if (!row) throw new NoRoutineSessionError('no active session; start one with `workout session start --routine NAME`');
+  if (row.routine_id === null || row.routine_name === null || row.source === null) {
+    throw new NoRoutineSessionError(
+      `session ${row.session_id} follows no routine; end it (\`workout session end\`) and start one with \`workout session start --routine NAME\``,
+    );
+  }
+  return {
+    sessionId: row.session_id,
+    routineId: row.routine_id,
+    routineName: row.routine_name,
+    source: row.source,
+    done: row.done,
+  };
+}
+
+/**
+ * The schema check inside the caller's transaction, before anything reads the routine
+ * tables: a writer opened with SchemaNeed 'current-read-by-work' sends nothing outside it.
+ */
+export async function assertSchemaInTransaction(tx: Pick<DatabaseTransactionConnection, 'oneFirst'>): Promise<void> {
+  assertSchemaVersion(
+    await tx.oneFirst(sql.type(z.object({ version: z.number().nullable() }))`SELECT ${appliedVersion} AS version`),
+  );
+}
+
+/** The name and text of the routine a session follows, or null. */
+export async function sessionRoutine(
+  connection: Pick<DatabaseTransactionConnection, 'maybeOne'>,
+  sessionId: number,
+): Promise<{ name: string; source: string } | null> {
+  return connection.maybeOne(sql.type(z.object({ name: z.string(), source: z.string() }))`
+    SELECT r.name, r.source FROM workout_session s JOIN routine r ON r.id = s.routine_id WHERE s.id = ${sessionId}`);
+}
