@@ -10,7 +10,10 @@ import { createProgram } from './program.js';
  */
 const GROUPS: Record<string, [description: string, load: () => Promise<{ define: (group: Command) => void }>]> = {
   session: ['start, end and look at workout sessions', () => import('./commands/session.js')],
-  routine: ['plans as text: one exercise per line with sets, weight and progression', () => import('./commands/routine.js')],
+  routine: [
+    'plans as text: one exercise per line with sets, weight and progression',
+    () => import('./commands/routine.js'),
+  ],
   set: ['log sets', () => import('./commands/set.js')],
   next: ['the next set of the routine you follow, its weight; --log logs it', () => import('./commands/next.js')],
   rest: ["a rest timer: the routine's rest, else 2m, or DURATION", () => import('./commands/rest.js')],

@@ -1,7 +1,7 @@
+import { sessionRoutine } from '../../db/queries/routineSession.js';
 import { endSession, listSessions, type SessionSummary, showSession, startSession } from '../../db/queries/sessions.js';
 import { parseSessionGap } from '../../domain/sessionGap.js';
 import { weightInUnit } from '../../domain/units.js';
-import { sessionRoutine } from '../../db/queries/routineSession.js';
 import { palette } from '../../ui/color.js';
 import { setLine } from '../../ui/setLine.js';
 import { formatLocal } from '../../ui/time.js';

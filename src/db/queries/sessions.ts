@@ -40,7 +40,12 @@ export type StartedSession = SessionSummary & { closed_session_id: number | null
 export async function startSession(
   pool: DatabasePool,
   userName: string,
-  { name, at, gapMinutes, routine }: { name: string | null; at: Date | null; gapMinutes: number; routine: string | null },
+  {
+    name,
+    at,
+    gapMinutes,
+    routine,
+  }: { name: string | null; at: Date | null; gapMinutes: number; routine: string | null },
 ): Promise<StartedSession> {
   return pool.transaction(async (tx) => {
     const userId = await lockUser(tx, userName);
