@@ -1,47 +1,8 @@
 import { type Command, CommanderError } from 'commander';
+import { GROUPS } from './commands/groups.js';
 import { redactSecrets } from './db/connectionTarget.js';
 import { WorkoutError } from './errors.js';
 import { createProgram } from './program.js';
-
-/**
- * The command groups. Each module declares its subcommands, options, help and input
- * schemas; it is loaded only when argv names its group: `workout --help` loads none
- * (nor zod), `workout set add` only the set group.
- */
-const GROUPS: Record<string, [description: string, load: () => Promise<{ define: (group: Command) => void }>]> = {
-  session: ['start, end and look at workout sessions', () => import('./commands/session.js')],
-  routine: [
-    'plans as text: one exercise per line with sets, weight and progression',
-    () => import('./commands/routine.js'),
-  ],
-  set: ['log sets', () => import('./commands/set.js')],
-  next: ['the next set of the routine you follow, its weight; --log logs it', () => import('./commands/next.js')],
-  rest: ["a rest timer: the routine's rest, else 2m, or DURATION", () => import('./commands/rest.js')],
-  pr: ['personal records', () => import('./commands/pr.js')],
-  import: [
-    'import workouts from a Strong, Hevy, FitNotes or workout CSV export (FILE, or stdin for - or a pipe)',
-    () => import('./commands/import.js'),
-  ],
-  export: [
-    'write your sets to stdout: workout CSV (lossless), Strong 5.x CSV or JSON',
-    () => import('./commands/export.js'),
-  ],
-  config: ['your settings, kept in the database (unit)', () => import('./commands/config.js')],
-  last: ["an exercise's sets last time, and today's so far", () => import('./commands/last.js')],
-  history: [
-    "an exercise's sessions: sets, top set, estimated 1RM, volume, records",
-    () => import('./commands/history.js'),
-  ],
-  progress: [
-    "a chart of an exercise's estimated 1RM, heaviest weight, volume or reps over time",
-    () => import('./commands/progress.js'),
-  ],
-  stats: [
-    'sessions, working sets, reps and volume per week or month; top exercises, streak, records',
-    () => import('./commands/stats.js'),
-  ],
-  db: ['schema and indexes', () => import('./commands/db.js')],
-};
 
 /** The program with the groups, and the full definition of the one argv names. */
 export async function buildProgram(argv: string[]): Promise<Command> {
