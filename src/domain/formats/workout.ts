@@ -44,6 +44,10 @@ function oneOf<T extends string>(values: readonly T[], text: string, column: str
   return value as T;
 }
 
+/** One column index per column of the format, in WORKOUT_COLUMNS order. */
+type IndexesOf<Columns extends readonly string[]> = { -readonly [Column in keyof Columns]: number };
+type ColumnIndexes = IndexesOf<typeof WORKOUT_COLUMNS>;
+
 export function createWorkoutPlan(header: Header, options: MapperOptions): ImportPlan {
   const [
     key,
@@ -61,23 +65,7 @@ export function createWorkoutPlan(header: Header, options: MapperOptions): Impor
     rpe,
     performedAt,
     notes,
-  ] = WORKOUT_COLUMNS.map((name) => header.require(LABEL, name)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  ] = WORKOUT_COLUMNS.map((name) => header.require(LABEL, name)) as ColumnIndexes;
   const name = header.name;
   const zone = options.timeZone;
 
