@@ -14,15 +14,18 @@ export function countdown(seconds: number, screen: NodeJS.WriteStream | null): P
   const show = (text: string) => screen?.write(`\r${text}\u001b[K`);
   return new Promise((resolve) => {
     let timer: NodeJS.Timeout | undefined;
+    let finished = false;
     const finish = (completed: boolean) => {
+      if (finished) return;
+      finished = true;
       clearTimeout(timer);
-      process.off('SIGINT', interrupted);
       const done = elapsed();
       show(completed ? `Rest over (${clock(seconds)}).\u0007\n` : `Rest stopped after ${clock(done)}.\n`);
       resolve({ completed, elapsedSeconds: completed ? seconds : done });
     };
-    const interrupted = () => finish(false);
-    process.on('SIGINT', interrupted);
+    // The handler stays until the process exits: a second Ctrl-C while the summary is
+    // written must not turn a stopped rest into a killed process (exit 130).
+    process.on('SIGINT', () => finish(false));
     // Each tick is timed from the start, so the display does not drift behind the clock.
     const tick = () => {
       const left = seconds - elapsed();
