@@ -23,13 +23,14 @@ export function define(db: Command): void {
       `
 Row-level security (shared servers; off by default). With it on, a PostgreSQL role
 reads and writes only the rows of the workout user with the role's name, so each
-lifter runs \`workout --user <their role>\`; exercise names stay shared (read and add,
-never rename or delete). Owners of the tables and superusers are not restricted: run
+lifter runs \`workout --user <their role>\`; the exercise catalog is shared (read only),
+the exercises and aliases a lifter adds are their own. Owners of the tables and superusers are not restricted: run
 migrations as the owner, and give each lifter a LOGIN role of their own, e.g.
 
   CREATE ROLE ann LOGIN;
-  GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, workout_session, workout_log, personal_record, routine TO ann;
-  GRANT SELECT, INSERT ON exercise TO ann;
+  GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, workout_session, workout_log, personal_record, routine,
+    exercise_alias TO ann;
+  GRANT SELECT, INSERT, UPDATE ON exercise TO ann;
   GRANT SELECT ON workout_migration TO ann;
 
 Example:

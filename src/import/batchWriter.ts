@@ -51,7 +51,7 @@ export class BatchWriter {
     await this.addSessions(batch);
     const fresh = [...new Set(batch.map((set) => set.exercise).filter((name) => !this.exercises.has(name)))];
     if (fresh.length > 0) {
-      for (const [name, id] of await findOrCreateExercises(this.tx, fresh)) this.exercises.set(name, id);
+      for (const [name, id] of await findOrCreateExercises(this.tx, this.userId, fresh)) this.exercises.set(name, id);
     }
     await this.insertSets(batch);
   }

@@ -1,4 +1,4 @@
-import { type AddedSet, addSet } from '../../db/queries/addSet.js';
+import { type AddedSet, addSet, UnknownExerciseError } from '../../db/queries/addSet.js';
 import { type UndoneSet, undoLastSet } from '../../db/queries/undoSet.js';
 import { userExercises } from '../../db/queries/userExercises.js';
 import type { NewSet } from '../../domain/newSet.js';
@@ -16,9 +16,55 @@ import { parseSetOptions } from './setInput.js';
 export async function addSetCommand(context: CommandContext, input: AddSetInput) {
   const gapMinutes = parseSessionGap(process.env.WORKOUT_SESSION_GAP);
   const newSet = await readSet(context, input);
+  // On a terminal a name typed on the command line that names no exercise is asked about
+  // ("did you mean …?") before it is created: the first visit writes nothing then.
+  const askFirst = input.exercise !== undefined && interactive();
   // The schema version is read inside set add's one transaction: no round trip of its own.
-  const added = await withDatabase(context, (pool) => addSet(pool, newSet, gapMinutes), 'current-read-by-work');
+  const first = await withDatabase(
+    context,
+    async (pool) => {
+      try {
+        return await addSet(pool, newSet, gapMinutes, askFirst ? 'refuse' : 'create');
+      } catch (error) {
+        if (!(error instanceof UnknownExerciseError)) throw error;
+        return { unknown: await userExercises(pool, context.config.userName) };
+      }
+    },
+    'current-read-by-work',
+  );
+  if (!('unknown' in first)) {
+    if (first.exercise_created) await noteNearName(context, first.exercise);
+    return report(context, first, gapMinutes);
+  }
+  const exercise = await confirmNewExercise(newSet.exercise, first.unknown);
+  const added = await withDatabase(
+    context,
+    (pool) => addSet(pool, { ...newSet, exercise }, gapMinutes),
+    'current-read-by-work',
+  );
   report(context, added, gapMinutes);
+}
+
+/** Asks whether a new name was meant as a known one near it; the name to log under. */
+async function confirmNewExercise(name: string, own: string[]): Promise<string> {
+  const [{ catalogNames }, { closestName }, { confirm }] = await Promise.all([
+    import('../../domain/catalog/catalogNames.js'),
+    import('../../domain/catalog/closestName.js'),
+    import('@inquirer/prompts'),
+  ]);
+  const near = closestName(name, [...own.map((known) => ({ name: known, exercise: known })), ...catalogNames()]);
+  if (near === undefined) return name;
+  return (await confirm({ message: `${name} is new. Did you mean ${near}?`, default: true })) ? near : name;
+}
+
+/** In a script a new name is created as given; one line on stderr names the catalog entry it is near. */
+async function noteNearName({ output }: CommandContext, name: string): Promise<void> {
+  const [{ catalogNames }, { closestName }] = await Promise.all([
+    import('../../domain/catalog/catalogNames.js'),
+    import('../../domain/catalog/closestName.js'),
+  ]);
+  const near = closestName(name, catalogNames());
+  if (near !== undefined) output.note(`${name} is a new exercise; did you mean ${near}?`);
 }
 
 /**

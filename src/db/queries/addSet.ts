@@ -8,11 +8,13 @@ import { appliedVersion, assertSchemaVersion } from '../schemaVersion.js';
 import { CREATION_RACE_ATTEMPTS, lockedUserCtes } from './lockUser.js';
 import { loggedSet } from './loggedSet.js';
 import { DEFAULT_UNIT } from './readingUser.js';
+import { resolvedExerciseId } from './resolveExercise.js';
 
 const context = z.object({
   user_id: z.number().nullable(),
   exercise_id: z.number().nullable(),
   exercise_name: z.string().nullable(),
+  exercise_created: z.boolean(),
   schema_version: z.number().nullable(),
   user_unit: z.enum(UNITS).nullable(),
 });
@@ -34,11 +36,22 @@ const addedSet = loggedSet.extend({
   records: z.array(beatenRecord),
 });
 
-export type AddedSet = z.infer<typeof addedSet> & { exercise: string };
+/** `exercise`: the name the set was logged under; `exercise_created`: that name was new (created now). */
+export type AddedSet = z.infer<typeof addedSet> & { exercise: string; exercise_created: boolean };
+
+/** A name that resolves to no exercise, when set add was told not to create one (a person is asked first). */
+export class UnknownExerciseError extends Error {
+  override name = 'UnknownExerciseError';
+  constructor(readonly exercise: string) {
+    super(`no exercise named ${exercise}`);
+  }
+}
 
 /**
  * The hot path: one transaction, two statements. The first finds or creates the user
- * and the exercise, locks the user's row and reads the schema version; the second,
+ * and the exercise (resolved through names and aliases, see resolvedExerciseId; with
+ * `refuse`, an unknown name throws UnknownExerciseError and nothing is written), locks
+ * the user's row and reads the schema version; the second,
  * whose snapshot is taken after that lock is held, places the set in a session (the
  * rule below), numbers the set, inserts it and raises every record it beats. Every
  * lookup is an index scan.
@@ -57,6 +70,7 @@ export async function addSet(
   pool: DatabasePool,
   set: NewSet,
   gapMinutes: number = DEFAULT_SESSION_GAP_MINUTES,
+  newExercise: 'create' | 'refuse' = 'create',
 ): Promise<AddedSet> {
   return pool.transaction(async (tx) => {
     let found: z.infer<typeof context> | undefined;
@@ -64,10 +78,15 @@ export async function addSet(
     for (let attempt = 0; attempt < CREATION_RACE_ATTEMPTS && !(found?.user_id && found.exercise_id); attempt++) {
       found = await tx.one(sql.type(context)`
         WITH ${lockedUserCtes(set.userName)}, known_exercise AS (
-          SELECT id, name FROM exercise WHERE lower(name) = lower(${set.exercise})
+          SELECT id, name FROM exercise
+          WHERE id = ${resolvedExerciseId(sql.fragment`(SELECT id FROM known_user)`, set.exercise)}
         ), new_exercise AS (
-          INSERT INTO exercise (name) SELECT ${set.exercise} WHERE NOT EXISTS (SELECT 1 FROM known_exercise)
-          ON CONFLICT ((lower(name))) DO NOTHING
+          -- Only for a user that existed when the statement began: under row-level security
+          -- this statement cannot see a user it creates (a new user's new name: one retry).
+          INSERT INTO exercise (user_id, name)
+          SELECT k.id, ${set.exercise} FROM known_user k
+          WHERE ${newExercise === 'create'} AND NOT EXISTS (SELECT 1 FROM known_exercise)
+          ON CONFLICT (user_id, lower(name)) WHERE user_id IS NOT NULL DO NOTHING
           RETURNING id, name
         ), any_exercise AS (
           SELECT id, name FROM known_exercise UNION ALL SELECT id, name FROM new_exercise
@@ -76,8 +95,10 @@ export async function addSet(
           (SELECT id FROM known_user UNION ALL SELECT id FROM new_user) AS user_id,
           (SELECT id FROM any_exercise) AS exercise_id,
           (SELECT name FROM any_exercise) AS exercise_name,
+          EXISTS (SELECT 1 FROM new_exercise) AS exercise_created,
           ${appliedVersion} AS schema_version,
           (SELECT unit FROM app_user WHERE name = ${set.userName}) AS user_unit`);
+      if (newExercise === 'refuse' && found.user_id && !found.exercise_id) throw new UnknownExerciseError(set.exercise);
     }
     if (!found?.user_id || !found.exercise_id || !found.exercise_name) {
       throw new Error('could not resolve the user and exercise; try again');
@@ -177,6 +198,6 @@ export async function addSet(
             ON old.user_id = ${userId} AND old.exercise_id = ${exerciseId} AND old.kind = r.kind AND old.reps = r.reps
         ), '[]') AS records
       FROM new_set n CROSS JOIN session s`);
-    return { ...row, exercise: found.exercise_name };
+    return { ...row, exercise: found.exercise_name, exercise_created: found.exercise_created };
   });
 }

@@ -5,17 +5,23 @@ import { loggedSet } from './loggedSet.js';
 import { ownSet } from './ownSet.js';
 import { recomputeRecords } from './recomputeRecords.js';
 import { renumberSets } from './renumberSets.js';
+import { resolvedExerciseId } from './resolveExercise.js';
 
 const editedSet = loggedSet.extend({ exercise_id: z.number(), exercise: z.string() });
 
 export type EditedSet = z.infer<typeof editedSet>;
 
-/** The exercise named, created when new (as set add does); its id. */
-async function exerciseId(tx: DatabaseTransactionConnection, name: string): Promise<number> {
-  await tx.query(sql.unsafe`INSERT INTO exercise (name) VALUES (${name}) ON CONFLICT ((lower(name))) DO NOTHING`);
-  return tx.oneFirst(
-    sql.type(z.object({ id: z.number() }))`SELECT id FROM exercise WHERE lower(name) = lower(${name})`,
-  );
+/** The exercise the name means to the user, created as the user's own when new (as set add does); its id. */
+async function exerciseId(tx: DatabaseTransactionConnection, userId: number, name: string): Promise<number> {
+  // The user's row is locked (ownSet): nobody else creates this user's exercises meanwhile.
+  return tx.oneFirst(sql.type(z.object({ id: z.number() }))`
+    WITH known AS (
+      SELECT ${resolvedExerciseId(userId, name)} AS id
+    ), created AS (
+      INSERT INTO exercise (user_id, name) SELECT ${userId}, ${name} FROM known WHERE id IS NULL
+      RETURNING id
+    )
+    SELECT id FROM known WHERE id IS NOT NULL UNION ALL SELECT id FROM created`);
 }
 
 /** The stored kilograms after the change: a new load is in the new unit (else the set's); a new unit alone keeps the amount as shown. */
@@ -40,7 +46,8 @@ export async function editSet(
 ): Promise<EditedSet> {
   return pool.transaction(async (tx) => {
     const before = await ownSet(tx, userName, id);
-    const targetExercise = changes.exercise === undefined ? before.exercise_id : await exerciseId(tx, changes.exercise);
+    const targetExercise =
+      changes.exercise === undefined ? before.exercise_id : await exerciseId(tx, before.user_id, changes.exercise);
     const moved = targetExercise !== before.exercise_id;
     const assignments = [
       ...(changes.load || changes.unit ? [sql.fragment`weight = ${weightAfter(changes)}`] : []),

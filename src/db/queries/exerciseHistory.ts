@@ -4,6 +4,7 @@ import type { DateRange } from '../../domain/dateRange.js';
 import { SET_TYPES } from '../../domain/limits.js';
 import { RECORD_KINDS } from '../../domain/records.js';
 import { UNITS } from '../../domain/units.js';
+import { resolvedExerciseId } from './resolveExercise.js';
 
 const historySet = z.object({
   id: z.number(),
@@ -51,7 +52,7 @@ export async function exerciseHistory(
     return [
       ...(await tx.any(sql.type(historyRow)`
       WITH ex AS (
-        SELECT id FROM exercise WHERE lower(name) = lower(${exercise})
+        SELECT ${resolvedExerciseId(userId, exercise)} AS id
       ), history AS MATERIALIZED (
         SELECT l.session_id, l.performed_at, l.weight, l.reps, l.bodyweight, l.set_type
         FROM workout_log l

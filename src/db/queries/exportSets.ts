@@ -2,6 +2,7 @@ import { type DatabasePoolConnection, sql } from 'slonik';
 import { z } from 'zod';
 import { exportedSetSchema } from '../../domain/formats/exportRows.js';
 import { UNITS, type Unit } from '../../domain/units.js';
+import { resolvedExerciseId } from './resolveExercise.js';
 
 /** A set as exported, with its id for the next page's cursor. */
 const exportRow = exportedSetSchema.extend({ id: z.number() });
@@ -47,7 +48,9 @@ export async function exportPage(
         ? sql.fragment`l.performed_at <= ${sql.timestamp(filter.to)}`
         : sql.fragment`l.performed_at < ${sql.timestamp(filter.to)}`
       : null,
-    filter.exercise === null ? null : sql.fragment`lower(e.name) = lower(${filter.exercise})`,
+    filter.exercise === null
+      ? null
+      : sql.fragment`l.exercise_id = ${resolvedExerciseId(filter.userId, filter.exercise)}`,
   ].filter((condition) => condition !== null);
   return connection.any(sql.type(exportRow)`
     SELECT

@@ -1,6 +1,7 @@
 import { type DatabasePool, sql } from 'slonik';
 import { z } from 'zod';
 import { loggedSet } from './loggedSet.js';
+import { resolvedExerciseId } from './resolveExercise.js';
 
 const lastSetRow = loggedSet.extend({
   exercise: z.string(),
@@ -21,7 +22,7 @@ export async function lastSets(pool: Pick<DatabasePool, 'any'>, userId: number, 
   return [
     ...(await pool.any(sql.type(lastSetRow)`
       WITH ex AS (
-        SELECT id, name FROM exercise WHERE lower(name) = lower(${exercise})
+        SELECT id, name FROM exercise WHERE id = ${resolvedExerciseId(userId, exercise)}
       ), active AS (
         SELECT id FROM workout_session WHERE user_id = ${userId} AND end_time IS NULL
       ), previous AS (

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RECORD_KINDS } from '../../domain/records.js';
 import { UNITS } from '../../domain/units.js';
 import { findUserId } from './lockUser.js';
+import { resolvedExerciseId } from './resolveExercise.js';
 
 const recordRow = z.object({
   exercise: z.string(),
@@ -30,7 +31,7 @@ export async function listRecords(
     JOIN exercise e ON e.id = p.exercise_id
     JOIN workout_log l ON l.id = p.log_id
     WHERE p.user_id = ${userId}
-      ${exercise === undefined ? sql.fragment`` : sql.fragment`AND lower(e.name) = lower(${exercise})`}
+      ${exercise === undefined ? sql.fragment`` : sql.fragment`AND p.exercise_id = ${resolvedExerciseId(userId, exercise)}`}
     ORDER BY lower(e.name), p.kind, p.reps`);
   return [...rows];
 }

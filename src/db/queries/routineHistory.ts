@@ -1,6 +1,7 @@
 import { type DatabaseTransactionConnection, sql } from 'slonik';
 import { z } from 'zod';
 import { UNITS } from '../../domain/units.js';
+import { resolvedExerciseId } from './resolveExercise.js';
 
 const pastSession = z.object({
   start_time: z.date(),
@@ -31,7 +32,7 @@ export async function routineHistory(
     FROM workout_session s
     LEFT JOIN workout_log l
       ON l.session_id = s.id AND l.set_type <> 'warmup'
-     AND l.exercise_id = (SELECT id FROM exercise WHERE lower(name) = lower(${exercise}))
+     AND l.exercise_id = ${resolvedExerciseId(userId, exercise)}
     WHERE s.user_id = ${userId} AND s.routine_id = ${routineId} AND s.id <> ${beforeSession}
     GROUP BY s.id
     ORDER BY s.start_time, s.id`);

@@ -1,10 +1,11 @@
 import { type DatabasePool, sql } from 'slonik';
 import { z } from 'zod';
 
-/** The tables whose policies (sql/migrations/003_limits_and_row_level_security.sql; 010 for routine) the switch turns on or off. */
+/** The tables whose policies (sql/migrations/003_limits_and_row_level_security.sql; 010 for routine, 011 for exercises and aliases) the switch turns on or off. */
 export const ROW_LEVEL_SECURITY_TABLES = [
   'app_user',
   'exercise',
+  'exercise_alias',
   'workout_session',
   'workout_log',
   'personal_record',
