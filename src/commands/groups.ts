@@ -12,6 +12,10 @@ export const GROUPS: Record<string, [description: string, load: () => Promise<{ 
     set: ['log sets', () => import('./set.js')],
     next: ['the next set of the routine you follow, its weight; --log logs it', () => import('./next.js')],
     rest: ["a rest timer: the routine's rest, else 2m, or DURATION", () => import('./rest.js')],
+    exercise: [
+      'the exercise catalog and your own exercises: list, show, add, alias, rename',
+      () => import('./exercise.js'),
+    ],
     pr: ['personal records', () => import('./pr.js')],
     import: [
       'import workouts from a Strong, Hevy, FitNotes or workout CSV export (FILE, or stdin for - or a pipe)',
