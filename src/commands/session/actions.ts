@@ -1,8 +1,10 @@
+import { type MuscleVolume, muscleVolume } from '../../db/queries/muscleVolume.js';
 import { sessionRoutine } from '../../db/queries/routineSession.js';
 import { endSession, listSessions, type SessionSummary, showSession, startSession } from '../../db/queries/sessions.js';
 import { parseSessionGap } from '../../domain/sessionGap.js';
 import { weightInUnit } from '../../domain/units.js';
 import { palette } from '../../ui/color.js';
+import { muscleJson, musclesWorked } from '../../ui/muscles.js';
 import { setLine } from '../../ui/setLine.js';
 import { formatLocal } from '../../ui/time.js';
 import { type CommandContext, withDatabase } from '../context.js';
@@ -28,8 +30,17 @@ export async function startSessionCommand(context: CommandContext, { name, at, r
 }
 
 export async function endSessionCommand(context: CommandContext, { at }: EndInput) {
-  const session = await withDatabase(context, (pool) => endSession(pool, context.config.userName, at));
-  context.output.result(session, (s) => `Ended ${describe(s)}.`);
+  const { session, muscles } = await withDatabase(context, async (pool) => {
+    const ended = await endSession(pool, context.config.userName, at);
+    return { session: ended, muscles: await muscleVolume(pool, { sessionId: ended.id }) };
+  });
+  context.output.result({ ...session, muscles: muscles.map(muscleJson) }, () =>
+    [`Ended ${describe(session)}.`, ...musclesLine(muscles)].join('\n'),
+  );
+}
+
+function musclesLine(muscles: readonly MuscleVolume[]): string[] {
+  return muscles.length === 0 ? [] : [`Muscles worked (sets): ${musclesWorked(muscles)}`];
 }
 
 export async function listSessionsCommand(context: CommandContext, { limit }: ListInput) {
@@ -42,15 +53,20 @@ export async function listSessionsCommand(context: CommandContext, { limit }: Li
 }
 
 export async function showSessionCommand(context: CommandContext, { id }: ShowInput) {
-  const { session, sets, routine } = await withDatabase(context, async (pool) => {
+  const { session, sets, routine, muscles } = await withDatabase(context, async (pool) => {
     const shown = await showSession(pool, context.config.userName, id);
-    return { ...shown, routine: await sessionRoutine(pool, shown.session.id) };
+    return {
+      ...shown,
+      routine: await sessionRoutine(pool, shown.session.id),
+      muscles: await muscleVolume(pool, { sessionId: shown.session.id }),
+    };
   });
   const plan = routine && plannedAgainstDone(routine, sets);
   // JSON: weights in each set's unit, like the text (the exact kilograms in weight_kg).
-  context.output.result({ session, sets: sets.map(weightInUnit), ...(plan && { plan }) }, () => {
+  const shown = { session, sets: sets.map(weightInUnit), muscles: muscles.map(muscleJson), ...(plan && { plan }) };
+  context.output.result(shown, () => {
     const c = palette(context.output.color);
-    const lines = [c.bold(describe(session))];
+    const lines = [c.bold(describe(session)), ...musclesLine(muscles)];
     const byExercise = new Map<string, typeof sets>();
     for (const set of sets) byExercise.set(set.exercise, [...(byExercise.get(set.exercise) ?? []), set]);
     for (const [exercise, exerciseSets] of byExercise) {
