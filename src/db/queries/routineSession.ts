@@ -10,7 +10,7 @@ const followed = z.object({
   routine_id: z.number().nullable(),
   routine_name: z.string().nullable(),
   source: z.string().nullable(),
-  /** Sets already logged per exercise (lower-cased name), warm-ups apart. */
+  /** Sets already logged per exercise, under each of its names and aliases (lower-cased), warm-ups apart. */
   done: z.array(z.object({ exercise: z.string(), warmups: z.number(), work: z.number() })),
 });
 
@@ -32,15 +32,25 @@ export async function followedRoutine(connection: Reader, userId: number): Promi
   const row = await connection.maybeOne(sql.type(followed)`
     SELECT s.id AS session_id, r.id AS routine_id, r.name AS routine_name, r.source,
       coalesce((
-        SELECT json_agg(json_build_object('exercise', c.exercise, 'warmups', c.warmups, 'work', c.work))
+        -- Under each name the exercise answers to (its name and aliases, lower-cased), so a
+        -- routine line written "bench" finds the sets of Bench Press (Barbell). Ordered as
+        -- names resolve, weakest first: a later entry of the same name wins the lookup.
+        SELECT json_agg(json_build_object('exercise', n.name, 'warmups', c.warmups, 'work', c.work) ORDER BY n.rank)
         FROM (
-          SELECT lower(e.name) AS exercise,
+          SELECT l.exercise_id,
                  count(*) FILTER (WHERE l.set_type = 'warmup') AS warmups,
                  count(*) FILTER (WHERE l.set_type <> 'warmup') AS work
-          FROM workout_log l JOIN exercise e ON e.id = l.exercise_id
+          FROM workout_log l
           WHERE l.session_id = s.id
-          GROUP BY lower(e.name)
+          GROUP BY l.exercise_id
         ) c
+        CROSS JOIN LATERAL (
+          SELECT lower(e.name) AS name, CASE WHEN e.user_id IS NULL THEN 2 ELSE 4 END AS rank
+          FROM exercise e WHERE e.id = c.exercise_id
+          UNION ALL
+          SELECT lower(a.alias), CASE WHEN a.user_id IS NULL THEN 1 ELSE 3 END
+          FROM exercise_alias a WHERE a.exercise_id = c.exercise_id AND (a.user_id IS NULL OR a.user_id = s.user_id)
+        ) n
       ), '[]') AS done
     FROM workout_session s LEFT JOIN routine r ON r.id = s.routine_id
     WHERE s.user_id = ${userId} AND s.end_time IS NULL`);
