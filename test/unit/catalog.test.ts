@@ -21,7 +21,10 @@ describe('the exercise catalog', () => {
         expect([...name].length).toBeLessThanOrEqual(100);
       }
       expect(entry.primary.length, entry.name).toBeGreaterThan(0);
-      expect(entry.primary.filter((muscle) => entry.secondary.includes(muscle)), entry.name).toEqual([]);
+      expect(
+        entry.primary.filter((muscle) => entry.secondary.includes(muscle)),
+        entry.name,
+      ).toEqual([]);
     }
   });
 

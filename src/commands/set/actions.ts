@@ -33,8 +33,9 @@ export async function addSetCommand(context: CommandContext, input: AddSetInput)
     'current-read-by-work',
   );
   if (!('unknown' in first)) {
+    report(context, first, gapMinutes);
     if (first.exercise_created) await noteNearName(context, first.exercise);
-    return report(context, first, gapMinutes);
+    return;
   }
   const exercise = await confirmNewExercise(newSet.exercise, first.unknown);
   const added = await withDatabase(

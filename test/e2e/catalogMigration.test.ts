@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
+
+let db: TestDatabase;
+beforeEach(async () => {
+  db = await createTestDatabase();
+});
+afterEach(async () => {
+  await db.drop();
+});
+
+/** The test template is migrated to the end: take 011 back off, so the database is as before the catalog. */
+const BEFORE_CATALOG = `
+  DROP TABLE exercise_alias;
+  DROP POLICY workout_shared_exercises ON exercise;
+  DROP POLICY workout_own_exercises ON exercise;
+  CREATE POLICY workout_read_exercises ON exercise FOR SELECT USING (true);
+  CREATE POLICY workout_add_exercises ON exercise FOR INSERT WITH CHECK (true);
+  DELETE FROM exercise;
+  DROP INDEX exercise_shared_name;
+  DROP INDEX exercise_user_name;
+  ALTER TABLE exercise DROP CONSTRAINT exercise_muscles_known, DROP COLUMN user_id, DROP COLUMN equipment,
+    DROP COLUMN primary_muscles, DROP COLUMN secondary_muscles;
+  CREATE UNIQUE INDEX exercise_name_key ON exercise (lower(name));
+  DELETE FROM workout_migration WHERE version = 11;`;
+
+describe('migration 011 on a database from before the catalog', () => {
+  test('every exercise keeps its id and its sets; one named like a catalog entry becomes it, one user alone makes it theirs', async () => {
+    for (const statement of BEFORE_CATALOG.split(';').filter((text) => text.trim() !== '')) await db.query(statement);
+    for (const statement of [
+      `INSERT INTO app_user (name) VALUES ('ann'), ('bob')`,
+      `INSERT INTO exercise (name) VALUES ('bench press (barbell)'), ('Squatt'), ('Zercher'), ('Orphan'), ('bench')`,
+      `INSERT INTO workout_session (user_id, start_time, end_time)
+         SELECT id, timestamptz '2025-07-01 10:00Z', timestamptz '2025-07-01 11:00Z' FROM app_user`,
+      `INSERT INTO workout_log (session_id, user_id, exercise_id, set_number, weight, unit, reps, performed_at)
+         SELECT s.id, s.user_id, e.id, 1, 100, 'kg', 5, timestamptz '2025-07-01 10:05Z'
+         FROM workout_session s JOIN app_user u ON u.id = s.user_id
+         JOIN exercise e ON (u.name = 'ann' AND e.name IN ('bench press (barbell)', 'Squatt', 'Zercher', 'bench'))
+                         OR (u.name = 'bob' AND e.name IN ('bench press (barbell)', 'Zercher'))`,
+    ]) {
+      await db.query(statement);
+    }
+    const before = await db.query<{ id: number; name: string; sets: number }>(`
+      SELECT e.id::int, e.name, count(l.id)::int AS sets FROM exercise e LEFT JOIN workout_log l ON l.exercise_id = e.id
+      GROUP BY e.id ORDER BY e.id`);
+    await db.release();
+
+    const migrate = await db.cli(['db', 'migrate']);
+    expect([migrate.code, migrate.stdout, migrate.stderr]).toEqual([0, 'applied 011_exercise_catalog\n', '']);
+
+    const after = await db.query<{ id: number; name: string; owner: string | null; sets: number; muscles: string[] }>(`
+      SELECT e.id::int, e.name, u.name AS owner, count(l.id)::int AS sets, e.primary_muscles AS muscles
+      FROM exercise e LEFT JOIN app_user u ON u.id = e.user_id LEFT JOIN workout_log l ON l.exercise_id = e.id
+      WHERE e.id <= ${before.at(-1)!.id} GROUP BY e.id, u.name ORDER BY e.id`);
+    await db.release();
+    const ids = (name: string) => before.find((row) => row.name === name)!.id;
+    expect(after).toEqual([
+      { id: ids('bench press (barbell)'), name: 'Bench Press (Barbell)', owner: null, sets: 2, muscles: ['chest'] },
+      { id: ids('Squatt'), name: 'Squatt', owner: 'ann', sets: 1, muscles: [] },
+      { id: ids('Zercher'), name: 'Zercher', owner: null, sets: 2, muscles: [] },
+      { id: ids('Orphan'), name: 'Orphan', owner: null, sets: 0, muscles: [] },
+      { id: ids('bench'), name: 'bench', owner: 'ann', sets: 1, muscles: [] },
+    ]);
+
+    // ann's own "bench" wins over the catalog's alias for her; bob's "bench" is the catalog's.
+    const ann = JSON.parse((await db.cli(['--user', 'ann', '--json', 'set', 'add', 'bench', '100x5'])).stdout);
+    const bob = JSON.parse((await db.cli(['--user', 'bob', '--json', 'set', 'add', 'bench', '100x5'])).stdout);
+    expect([ann.exercise, bob.exercise]).toEqual(['bench', 'Bench Press (Barbell)']);
+    // ann's "Squatt" is hers: bob typing it gets an exercise of his own.
+    const bobSquatt = JSON.parse((await db.cli(['--user', 'bob', '--json', 'set', 'add', 'Squatt', '100x5'])).stdout);
+    expect(bobSquatt).toMatchObject({ exercise: 'Squatt', exercise_created: true });
+    const [counts] = await db.query<{ squatts: number }>(
+      `SELECT count(*)::int AS squatts FROM exercise WHERE lower(name) = 'squatt'`,
+    );
+    expect(counts).toEqual({ squatts: 2 });
+  });
+});
