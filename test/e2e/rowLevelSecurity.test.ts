@@ -28,8 +28,9 @@ describe.skipIf(BACKEND !== 'server')('row-level security (db migrate --enable-r
     await db.query(`CREATE ROLE ${ann} LOGIN; CREATE ROLE ${bob} LOGIN`);
     // The grants the `db migrate` help recommends.
     await db.query(`
-      GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, workout_session, workout_log, personal_record, routine TO ${ann}, ${bob};
-      GRANT SELECT, INSERT ON exercise TO ${ann}, ${bob};
+      GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, workout_session, workout_log, personal_record, routine,
+        exercise_alias TO ${ann}, ${bob};
+      GRANT SELECT, INSERT, UPDATE ON exercise TO ${ann}, ${bob};
       GRANT SELECT ON workout_migration TO ${ann}, ${bob}`);
   });
   afterEach(async () => {
@@ -67,7 +68,11 @@ describe.skipIf(BACKEND !== 'server')('row-level security (db migrate --enable-r
     // The hot path (find-or-create user, FOR NO KEY UPDATE, session, set, records) runs under the policies.
     const bobSet = await asRole(bob, ['set', 'add', 'bench', '60x5', '--json']);
     expect(bobSet.code).toBe(0);
-    expect(JSON.parse(bobSet.stdout)).toMatchObject({ exercise: 'Bench', set_number: 1, session_started: true });
+    expect(JSON.parse(bobSet.stdout)).toMatchObject({
+      exercise: 'Bench Press (Barbell)',
+      set_number: 1,
+      session_started: true,
+    });
     expect((await asRole(bob, ['set', 'undo'])).code).toBe(0);
     expect((await asRole(bob, ['session', 'end'])).code).toBe(0);
 
@@ -82,6 +87,15 @@ describe.skipIf(BACKEND !== 'server')('row-level security (db migrate --enable-r
     );
     expect((await asAnn(['set', 'undo'])).code).toBe(1);
 
+    // Exercises and aliases of one's own, under the policies: ann's are not bob's.
+    expect((await asRole(ann, ['exercise', 'alias', 'bench', 'annb'])).code).toBe(0);
+    expect((await asRole(ann, ['exercise', 'add', 'Ann Press', '--muscles', 'chest'])).code).toBe(0);
+    expect((await asRole(ann, ['exercise', 'rename', 'Ann Press', 'Ann Push'])).code).toBe(0);
+    expect((await asRole(bob, ['exercise', 'show', 'Ann Push'])).code).toBe(2);
+    const bobAnnb = await asRole(bob, ['--json', 'set', 'add', 'annb', '50x5']);
+    expect(JSON.parse(bobAnnb.stdout)).toMatchObject({ exercise: 'annb', exercise_created: true });
+    expect((await asRole(bob, ['exercise', 'rename', 'annb', 'Bob Move'])).code).toBe(0);
+
     const annRecords = JSON.parse((await asRole(ann, ['--json', 'pr', 'list'])).stdout);
     expect(annRecords.find((r: { kind: string }) => r.kind === 'heaviest')).toMatchObject({ value: 110 });
   });
@@ -90,12 +104,15 @@ describe.skipIf(BACKEND !== 'server')('row-level security (db migrate --enable-r
     expect((await db.cli(['db', 'migrate', '--enable-rls'])).code).toBe(0);
     expect((await asRole(ann, ['set', 'add', 'Bench', '100x5'])).code).toBe(0);
     expect((await asRole(bob, ['set', 'add', 'Squat', '80x5'])).code).toBe(0);
+    expect((await asRole(ann, ['exercise', 'add', 'Ann Press', '--muscles', 'chest'])).code).toBe(0);
+    expect((await asRole(ann, ['exercise', 'alias', 'bench', 'annb'])).code).toBe(0);
     const everything = `
       SELECT (SELECT json_agg(u ORDER BY id) FROM app_user u) AS users,
              (SELECT json_agg(s ORDER BY id) FROM workout_session s) AS sessions,
              (SELECT json_agg(l ORDER BY id) FROM workout_log l) AS sets,
              (SELECT json_agg(p ORDER BY kind, reps) FROM personal_record p) AS records,
-             (SELECT json_agg(e ORDER BY id) FROM exercise e) AS exercises`;
+             (SELECT json_agg(e ORDER BY id) FROM exercise e) AS exercises,
+             (SELECT json_agg(a ORDER BY id) FROM exercise_alias a) AS aliases`;
     const before = await db.query(everything);
     const [{ annId, annSession, annLog, bobId, bobSession }] = (await db.query<Record<string, number>>(`
       SELECT (SELECT id::int FROM app_user WHERE name = '${ann}') AS "annId",
@@ -130,8 +147,12 @@ describe.skipIf(BACKEND !== 'server')('row-level security (db migrate --enable-r
       ).toBe(0);
       expect(await count('SELECT 1 FROM personal_record WHERE user_id = $1', [annId])).toBe(0);
       expect(await count('SELECT 1 FROM personal_record')).toBeGreaterThan(0);
-      // Exercise names are shared by design.
-      expect(await count('SELECT 1 FROM exercise')).toBe(2);
+      // The catalog is shared; of the others' exercises and aliases, bob sees his own only.
+      expect(await count('SELECT 1 FROM exercise WHERE user_id IS NULL')).toBeGreaterThan(300);
+      expect((await client.query('SELECT name FROM exercise WHERE user_id IS NOT NULL')).rows).toEqual([
+        { name: 'Squat' },
+      ]);
+      expect(await count('SELECT 1 FROM exercise_alias WHERE user_id IS NOT NULL')).toBe(0);
 
       // Update and delete: nothing of ann's matches.
       expect(await count('UPDATE workout_log SET reps = 1 WHERE user_id = $1', [annId])).toBe(0);
@@ -142,9 +163,18 @@ describe.skipIf(BACKEND !== 'server')('row-level security (db migrate --enable-r
       expect(await count('DELETE FROM workout_log WHERE id = $1', [annLog])).toBe(0);
       expect(await count('DELETE FROM workout_session WHERE user_id = $1', [annId])).toBe(0);
       expect(await count('DELETE FROM app_user WHERE id = $1', [annId])).toBe(0);
-      // Exercises cannot be renamed or deleted at all.
-      expect(await refused('UPDATE exercise SET name = lower(name)')).toBe('42501');
+      // The catalog and ann's exercises cannot be renamed (only bob's own match); none can be deleted.
+      expect(await count('UPDATE exercise SET name = upper(name) WHERE user_id IS NULL')).toBe(0);
+      expect(await count("UPDATE exercise SET name = 'x' WHERE name = 'Ann Press'")).toBe(0);
+      expect(await count("UPDATE exercise_alias SET alias = 'x'")).toBe(0);
+      expect(await count('DELETE FROM exercise_alias')).toBe(0);
       expect(await refused('DELETE FROM exercise')).toBe('42501');
+      // Nor added for ann, or to the catalog.
+      expect(await refused(`INSERT INTO exercise (user_id, name) VALUES ($1, 'Planted')`, [annId])).toBe('42501');
+      expect(await refused(`INSERT INTO exercise (name) VALUES ('Planted')`)).toBe('42501');
+      expect(
+        await refused(`INSERT INTO exercise_alias (user_id, exercise_id, alias) VALUES ($1, 1, 'planted')`, [annId]),
+      ).toBe('42501');
 
       // Add or move rows into ann's log: refused by the policies, or by the set-belongs-to-its-session's-user key.
       const addSet = `INSERT INTO workout_log (session_id, user_id, exercise_id, set_number, weight, unit, reps, performed_at)

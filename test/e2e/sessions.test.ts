@@ -65,7 +65,12 @@ describe('sessions', () => {
     );
     expect(id).toBeGreaterThan(0);
     // Sets join the active session: no "Started session" note.
-    for (const set of [set1, set2, set3]) expect(set).toMatchObject({ code: 0, stderr: '' });
+    expect(set2).toMatchObject({ code: 0, stderr: '' });
+    // A name new to the user, near a catalog entry, is created as typed and says so.
+    expect([set1, set3]).toMatchObject([
+      { code: 0, stderr: 'Bench Press is a new exercise; did you mean Bench Press (Barbell)?\n' },
+      { code: 0, stderr: 'Dip is a new exercise; did you mean Triceps Dip?\n' },
+    ]);
 
     expect(again).toMatchObject({
       code: 1,
@@ -93,7 +98,9 @@ describe('sessions', () => {
     );
 
     // A set with no active session starts a new one and says so on stderr.
-    const nextId = Number(/^Started session (\d+)\.\n$/.exec(next!.stderr)?.[1]);
+    const nextId = Number(
+      /^Started session (\d+)\.\nSquat is a new exercise; did you mean Squat \(Barbell\)\?\n$/.exec(next!.stderr)?.[1],
+    );
     expect(nextId).toBeGreaterThan(id);
     const list = JSON.parse(listJson!.stdout) as Array<{
       id: number;

@@ -14,7 +14,10 @@ describe('set add', () => {
     const first = await db.cli(['set', 'add', 'Bench Press', '100x5']);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('Bench Press: set 1, 100 kg x 5\n');
-    expect(first.stderr).toMatch(/^Started session \d+\.\n$/);
+    // Not a catalog name ("Bench Press (Barbell)" is): created as typed, and stderr says which entry it is near.
+    expect(first.stderr).toMatch(
+      /^Started session \d+\.\nBench Press is a new exercise; did you mean Bench Press \(Barbell\)\?\n$/,
+    );
 
     const second = await db.cli(['set', 'add', 'bench press', '102.5kg', 'x', '5', '--json']);
     expect(second.code).toBe(0);

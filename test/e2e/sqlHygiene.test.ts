@@ -72,8 +72,9 @@ describe.skipIf(BACKEND !== 'server')('on a server', () => {
       await db.query(`CREATE ROLE ${ann} LOGIN; CREATE ROLE ${bob} LOGIN`);
       const [database] = await db.query<{ name: string }>('SELECT current_database() AS name');
       await db.query(`
-        GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, workout_session, workout_log, personal_record TO ${ann}, ${bob};
-        GRANT SELECT, INSERT ON exercise TO ${ann}, ${bob};
+        GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, workout_session, workout_log, personal_record, exercise_alias
+          TO ${ann}, ${bob};
+        GRANT SELECT, INSERT, UPDATE ON exercise TO ${ann}, ${bob};
         GRANT SELECT ON workout_migration TO ${ann}, ${bob};
         GRANT CREATE ON DATABASE ${database!.name} TO ${ann}`);
       expect((await db.cli(['db', 'migrate', '--enable-rls'])).code).toBe(0);

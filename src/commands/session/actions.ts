@@ -39,8 +39,9 @@ export async function endSessionCommand(context: CommandContext, { at }: EndInpu
   );
 }
 
+/** The muscles line, when an exercise of the session names its muscles. */
 function musclesLine(muscles: readonly MuscleVolume[]): string[] {
-  return muscles.length === 0 ? [] : [`Muscles worked (sets): ${musclesWorked(muscles)}`];
+  return muscles.some((row) => row.muscle !== null) ? [`Muscles worked (sets): ${musclesWorked(muscles)}`] : [];
 }
 
 export async function listSessionsCommand(context: CommandContext, { limit }: ListInput) {
