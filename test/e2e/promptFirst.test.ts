@@ -73,3 +73,29 @@ describe.skipIf(!HAS_SCRIPT)('set add on a terminal asks first, then opens the d
     expect(terminal.screen()).toContain('Goblet Squat: set 1, 60 kg x 8');
   });
 });
+
+describe.skipIf(!HAS_SCRIPT)('a new name near a known one: "did you mean …?" on a terminal, before the write', () => {
+  test('yes logs the known exercise; the database is free while the question waits, nothing written before', async () => {
+    expect((await db.cli(['set', 'add', 'Bench Press', '100x5'])).code).toBe(0);
+    terminal = runOnTerminal(['set', 'add', 'Squatt', '140x5'], db.env);
+
+    await terminal.waitFor('Did you mean Squat (Barbell)?');
+    await expectDatabaseFree();
+    expect(await db.query('SELECT 1 FROM exercise WHERE lower(name) = $1', ['squatt'])).toEqual([]);
+    await db.release();
+    terminal.type('y\r');
+
+    expect(await terminal.exited).toBe(0);
+    expect(terminal.screen()).toContain('Squat (Barbell): set 1, 140 kg x 5');
+    expect(await db.query('SELECT 1 FROM exercise WHERE lower(name) = $1', ['squatt'])).toEqual([]);
+  });
+
+  test("no creates the name as typed; a name of the user's own is asked about too", async () => {
+    expect((await db.cli(['set', 'add', 'Bench Press', '100x5'])).code).toBe(0);
+    terminal = runOnTerminal(['set', 'add', 'Bench Pres', '100x3'], db.env);
+    await terminal.waitFor('Did you mean Bench Press?');
+    terminal.type('n\r');
+    expect(await terminal.exited).toBe(0);
+    expect(terminal.screen()).toContain('Bench Pres: set 1, 100 kg x 3');
+  });
+});
