@@ -241,6 +241,25 @@ describe('workout exercise', () => {
   });
 });
 
+describe('routines name exercises as set add does', () => {
+  test('a line written with an alias counts the sets of its exercise: next moves on, session show counts them', async () => {
+    expect((await db.cli(['routine', 'create', 'Push'], { stdin: 'bench: 3x5 @ 100kg\nohp: 2x5 @ 50kg\n' })).code).toBe(
+      0,
+    );
+    const [, first, second, next, shown] = await runCliBatch(db, [
+      ['session', 'start', '--routine', 'Push'],
+      ['--json', 'next', '--log'],
+      ['--json', 'next', '--log'],
+      ['--json', 'next'],
+      ['session', 'show'],
+    ]);
+    expect(json(first).logged).toMatchObject({ exercise: 'Bench Press (Barbell)', set_number: 1 });
+    expect(json(second).logged).toMatchObject({ exercise: 'Bench Press (Barbell)', set_number: 2 });
+    expect(json(next)).toMatchObject({ exercise: 'bench', set_number: 3, of: 3 });
+    expect(shown!.stdout).toContain('  bench: 2 of 3 sets');
+  });
+});
+
 describe('muscles in the numbers', () => {
   test('stats --by-muscle equals a sum computed from workout export and the catalog muscles', async () => {
     const [, ...results] = await runCliBatch(db, [

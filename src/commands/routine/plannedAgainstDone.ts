@@ -8,16 +8,22 @@ export type PlanProgress = {
   exercises: Array<{ exercise: string; plan: string; warmups: Count; sets: Count }>;
 };
 
-/** Each planned exercise of a routine beside the sets a session holds of it (warm-ups apart). */
+/**
+ * Each planned exercise of a routine beside the sets a session holds of it (warm-ups
+ * apart). `names`: the session's exercises under each name they answer to (lower-cased,
+ * weakest first), so that a line written with an alias finds its sets.
+ */
 export function plannedAgainstDone(
-  routine: { name: string; source: string },
+  routine: { name: string; source: string; names?: Array<{ name: string; exercise: string }> },
   sets: Array<{ exercise: string; set_type: string }>,
 ): PlanProgress {
   const plan = parseRoutine(routine.source, routine.name);
+  const logged = new Map((routine.names ?? []).map(({ name, exercise }) => [name, exercise.toLowerCase()]));
   return {
     routine: routine.name,
     exercises: plan.exercises.map((exercise) => {
-      const own = sets.filter((set) => set.exercise.toLowerCase() === exercise.name.toLowerCase());
+      const name = logged.get(exercise.name.toLowerCase()) ?? exercise.name.toLowerCase();
+      const own = sets.filter((set) => set.exercise.toLowerCase() === name);
       const warmups = own.filter((set) => set.set_type === 'warmup').length;
       const plannedWarmups = exercise.warmups.reduce((sum, warmup) => sum + warmup.sets, 0);
       return {

@@ -1,9 +1,24 @@
-import { type DatabaseTransactionConnection, sql } from 'slonik';
+import { type DatabaseTransactionConnection, type FragmentSqlToken, sql } from 'slonik';
 import { z } from 'zod';
 import { WorkoutError } from '../../errors.js';
 import { appliedVersion, assertSchemaVersion } from '../schemaVersion.js';
 
 type Reader = Pick<DatabaseTransactionConnection, 'any' | 'maybeOne'>;
+
+/**
+ * Rows (name, rank): every name the exercise answers to for the session `s`'s user (its
+ * name and aliases, lower-cased), ranked as names resolve, weakest first, so that a later
+ * entry of the same name wins a lookup. A routine line written "bench" finds the sets of
+ * Bench Press (Barbell).
+ */
+function answeringNames(exerciseId: FragmentSqlToken) {
+  return sql.fragment`
+    SELECT lower(e.name) AS name, CASE WHEN e.user_id IS NULL THEN 2 ELSE 4 END AS rank
+    FROM exercise e WHERE e.id = ${exerciseId}
+    UNION ALL
+    SELECT lower(a.alias), CASE WHEN a.user_id IS NULL THEN 1 ELSE 3 END
+    FROM exercise_alias a WHERE a.exercise_id = ${exerciseId} AND (a.user_id IS NULL OR a.user_id = s.user_id)`;
+}
 
 const followed = z.object({
   session_id: z.number(),
@@ -32,9 +47,7 @@ export async function followedRoutine(connection: Reader, userId: number): Promi
   const row = await connection.maybeOne(sql.type(followed)`
     SELECT s.id AS session_id, r.id AS routine_id, r.name AS routine_name, r.source,
       coalesce((
-        -- Under each name the exercise answers to (its name and aliases, lower-cased), so a
-        -- routine line written "bench" finds the sets of Bench Press (Barbell). Ordered as
-        -- names resolve, weakest first: a later entry of the same name wins the lookup.
+        -- Under each name the exercise answers to (see answeringNames).
         SELECT json_agg(json_build_object('exercise', n.name, 'warmups', c.warmups, 'work', c.work) ORDER BY n.rank)
         FROM (
           SELECT l.exercise_id,
@@ -44,13 +57,7 @@ export async function followedRoutine(connection: Reader, userId: number): Promi
           WHERE l.session_id = s.id
           GROUP BY l.exercise_id
         ) c
-        CROSS JOIN LATERAL (
-          SELECT lower(e.name) AS name, CASE WHEN e.user_id IS NULL THEN 2 ELSE 4 END AS rank
-          FROM exercise e WHERE e.id = c.exercise_id
-          UNION ALL
-          SELECT lower(a.alias), CASE WHEN a.user_id IS NULL THEN 1 ELSE 3 END
-          FROM exercise_alias a WHERE a.exercise_id = c.exercise_id AND (a.user_id IS NULL OR a.user_id = s.user_id)
-        ) n
+        CROSS JOIN LATERAL (${answeringNames(sql.fragment`c.exercise_id`)}) n
       ), '[]') AS done
     FROM workout_session s LEFT JOIN routine r ON r.id = s.routine_id
     WHERE s.user_id = ${userId} AND s.end_time IS NULL`);
@@ -79,11 +86,25 @@ export async function assertSchemaInTransaction(tx: Pick<DatabaseTransactionConn
   );
 }
 
-/** The name and text of the routine a session follows, or null. */
+const sessionRoutineRow = z.object({
+  name: z.string(),
+  source: z.string(),
+  /** The session's exercises under each name they answer to (lower-cased), weakest first. */
+  names: z.array(z.object({ name: z.string(), exercise: z.string() })),
+});
+
+/** The name and text of the routine a session follows, or null; with the names its exercises answer to. */
 export async function sessionRoutine(
   connection: Pick<DatabaseTransactionConnection, 'maybeOne'>,
   sessionId: number,
-): Promise<{ name: string; source: string } | null> {
-  return connection.maybeOne(sql.type(z.object({ name: z.string(), source: z.string() }))`
-    SELECT r.name, r.source FROM workout_session s JOIN routine r ON r.id = s.routine_id WHERE s.id = ${sessionId}`);
+): Promise<z.infer<typeof sessionRoutineRow> | null> {
+  return connection.maybeOne(sql.type(sessionRoutineRow)`
+    SELECT r.name, r.source,
+      coalesce((
+        SELECT json_agg(json_build_object('name', n.name, 'exercise', e.name) ORDER BY n.rank)
+        FROM (SELECT DISTINCT l.exercise_id FROM workout_log l WHERE l.session_id = s.id) c
+        JOIN exercise e ON e.id = c.exercise_id
+        CROSS JOIN LATERAL (${answeringNames(sql.fragment`c.exercise_id`)}) n
+      ), '[]') AS names
+    FROM workout_session s JOIN routine r ON r.id = s.routine_id WHERE s.id = ${sessionId}`);
 }
