@@ -47,6 +47,11 @@ export function define(set: Command): void {
 SET is WEIGHTxREPS: 100x5, 100kg x5, 225lb x 5, bw x 12 (bodyweight), bw+20x5 (weighted bodyweight).
 On a terminal, a missing EXERCISE or SET is asked for.
 
+EXERCISE is found case-insensitively among your names, your aliases, then the catalog's
+names and aliases (bench, ohp, rdl, bb row: see workout exercise list). A new name near a
+known one is asked about on a terminal ("did you mean ...?"); in a script it is created
+as typed and stderr names the entry it is near.
+
 Sessions: a set joins the active session unless it comes more than the session gap
 (WORKOUT_SESSION_GAP: minutes or hours such as 90 or 3h; default ${formatGap(DEFAULT_SESSION_GAP_MINUTES)}) after that
 session's last set; then that session is ended at its last set and a new one starts
@@ -57,6 +62,7 @@ daylight saving change) is refused, and so is one more than ${FUTURE_LIMIT_MINUT
 
 Examples:
   $ workout set add "Bench Press" 100x5
+  $ workout set add bench 100x5                   # Bench Press (Barbell), through its alias
   $ workout set add Squat 225lb x 5 --rpe 8.5
   $ workout set add "Pull Up" bw+10x6
   $ workout set add Deadlift --weight 180 --reps 3 --type failure
