@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
+import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
+import { withClient } from '../helpers/withClient.js';
 
 let db: TestDatabase;
 beforeEach(async () => {
@@ -73,5 +75,44 @@ describe('migration 011 on a database from before the catalog', () => {
       `SELECT count(*)::int AS squatts FROM exercise WHERE lower(name) = 'squatt'`,
     );
     expect(counts).toEqual({ squatts: 2 });
+  });
+});
+
+describe.skipIf(BACKEND !== 'server')('migration 011 on a shared server with row-level security on', () => {
+  test('the new table is under row-level security too, and the roles that could add exercises may use aliases', async () => {
+    const role = `cat_ann_${randomBytes(4).toString('hex')}`;
+    try {
+      for (const statement of BEFORE_CATALOG.split(';').filter((text) => text.trim() !== '')) await db.query(statement);
+      await db.query(`CREATE ROLE ${role} LOGIN`);
+      // The grants the `db migrate` help recommended before 011, and row-level security on.
+      await db.query(`
+        GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, workout_session, workout_log, personal_record, routine TO ${role};
+        GRANT SELECT, INSERT ON exercise TO ${role};
+        GRANT SELECT ON workout_migration TO ${role};
+        ALTER TABLE app_user ENABLE ROW LEVEL SECURITY; ALTER TABLE exercise ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE workout_session ENABLE ROW LEVEL SECURITY; ALTER TABLE workout_log ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE personal_record ENABLE ROW LEVEL SECURITY; ALTER TABLE routine ENABLE ROW LEVEL SECURITY`);
+      await db.release();
+      expect((await db.cli(['db', 'migrate'])).code).toBe(0);
+      expect(JSON.parse((await db.cli(['--json', 'db', 'status'])).stdout).row_level_security).toBe('on');
+
+      const url = Object.assign(new URL(db.url!), { username: role }).toString();
+      const asRole = (args: string[]) => db.cli(['--user', role, ...args], { env: { DATABASE_URL: url } });
+      for (const args of [
+        ['set', 'add', 'bench', '100x5'],
+        ['set', 'add', 'Squatt', '100x5'],
+        ['exercise', 'alias', 'bench', 'flat'],
+        ['exercise', 'rename', 'Squatt', 'Safety Bar Squat'],
+        ['set', 'add', 'flat', '100x3'],
+      ]) {
+        const result = await asRole(args);
+        expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+      }
+    } finally {
+      // Roles belong to the whole server: its grants here go first, then the role.
+      await db.query(`DROP OWNED BY ${role}`);
+      await db.release();
+      await withClient(process.env.TEST_DATABASE_URL!, (admin) => admin.query(`DROP ROLE IF EXISTS ${role}`));
+    }
   });
 });
