@@ -20,6 +20,8 @@ export async function importCommand(
   // The header decides the format before the database is opened: a wrong file costs nothing.
   const plan = planImport(reader.header, format, { unit, timeZone: tz });
   const progress = process.stderr.isTTY ? createProgress(process.stderr, 'importing', input.size) : undefined;
+  // No DATABASE_URL: the embedded database.
+  const embedded = !context.config.databaseUrl;
   const summary = await withDatabase(context, async (pool) => {
     const imported = await importCsv(pool, {
       file: input.name,
@@ -29,9 +31,10 @@ export async function importCommand(
       dryRun,
       skipInvalid,
       progress,
+      embedded,
     });
-    // No DATABASE_URL: the embedded database, which has no autovacuum.
-    await refreshStatistics(pool, dryRun ? 0 : imported.sets_added, !context.config.databaseUrl);
+    // The embedded database has no autovacuum: VACUUM there too.
+    await refreshStatistics(pool, dryRun ? 0 : imported.sets_added, embedded);
     return imported;
   });
   context.output.result(summary, renderSummary);
