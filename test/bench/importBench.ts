@@ -119,7 +119,7 @@ async function main(): Promise<BenchResult> {
     const copyMedian = median(copyMs);
     const rows: Row[] = [
       {
-        item: `import ${SETS.toLocaleString('en-US')} Strong 5.x sets`,
+        item: `8 import ${SETS.toLocaleString('en-US')} Strong 5.x sets`,
         measure: 'wall',
         value: importMedian,
         unit: 'ms',
@@ -131,7 +131,7 @@ async function main(): Promise<BenchResult> {
     ];
     if (rss) {
       rows.push({
-        item: `import ${rss.sets.toLocaleString('en-US')} Strong 5.x sets`,
+        item: `8 import ${rss.sets.toLocaleString('en-US')} Strong 5.x sets`,
         measure: 'wall',
         value: rss.ms,
         unit: 'ms',
@@ -141,7 +141,7 @@ async function main(): Promise<BenchResult> {
     }
     if (rss?.peakRssMb != null) {
       rows.push({
-        item: `import ${rss.sets.toLocaleString('en-US')} Strong 5.x sets`,
+        item: `8 import ${rss.sets.toLocaleString('en-US')} Strong 5.x sets`,
         measure: 'peak RSS',
         value: rss.peakRssMb,
         unit: 'MB',
