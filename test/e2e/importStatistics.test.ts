@@ -39,7 +39,7 @@ test('an import that grows the history refreshes the statistics; a small one or 
     expect(analyzed.relallvisible).toBe(analyzed.relpages);
   }
 
-  // 40 more sets on 2,000: under autovacuum's threshold (50 + 10 %), left to it.
+  // 40 more sets on 2,000: fewer than 1,000 and under 10 %, left to autovacuum.
   const more = (await strongExportText(2_040)).split('\n');
   const text = [more[0], ...more.slice(-41)].join('\n');
   const added = await importText(text, '--json');
