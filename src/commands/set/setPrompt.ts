@@ -1,5 +1,6 @@
 import { input, search } from '@inquirer/prompts';
-import { parseSetNotation, SET_FORMS } from '../../domain/setNotation.js';
+import { parseSetList } from '../../domain/setList.js';
+import { SET_FORMS } from '../../domain/setNotation.js';
 import { WorkoutError } from '../../errors.js';
 
 /** Asks for the exercise: one of the user's own (`known`, most used first), or a new name typed in. */
@@ -16,13 +17,13 @@ export async function promptExercise(known: string[]): Promise<string> {
   });
 }
 
-/** Asks for the set in SET notation, until it reads as one. */
+/** Asks for the set (or sets) in SET notation, until it reads. */
 export async function promptSetNotation(exercise: string): Promise<string> {
   return input({
     message: `Set for ${exercise} (${SET_FORMS})`,
     validate: (value) => {
       try {
-        parseSetNotation(value);
+        parseSetList(value);
         return true;
       } catch (error) {
         return error instanceof WorkoutError ? error.message : String(error);
