@@ -2,7 +2,7 @@ import { type DatabasePool, sql } from 'slonik';
 import { z } from 'zod';
 import { LIMITS } from '../../domain/limits.js';
 import type { NewSet, NewSets } from '../../domain/newSet.js';
-import { RECORD_KINDS } from '../../domain/records.js';
+import { RECORD_KINDS, recordOrder } from '../../domain/records.js';
 import { resolveSets } from '../../domain/resolveSets.js';
 import { DEFAULT_SESSION_GAP_MINUTES } from '../../domain/sessionGap.js';
 import { formatWeight, UNITS } from '../../domain/units.js';
@@ -39,10 +39,8 @@ const commandSet = loggedSet.pick({
 });
 
 const addedRow = z.object({
-  session_id: z.number(),
-  session_started: z.boolean(),
-  /** The new session is already over: a set logged for a time long past. */
-  session_ended: z.boolean(),
+  /** `ended`: the new session is already over (sets logged for a time long past). Null only when refused. */
+  session: z.object({ id: z.number(), started: z.boolean(), ended: z.boolean() }).nullable(),
   /** The active session this set found idle beyond the gap, ended at its last set. */
   closed_session_id: z.number().nullable(),
   closed_at: z.date().nullable(),
@@ -54,7 +52,10 @@ const addedRow = z.object({
   records: z.array(beatenRecord),
 });
 
-export type AddedSets = Omit<z.infer<typeof addedRow>, 'refused'> &
+export type AddedSets = { session_id: number; session_started: boolean; session_ended: boolean } & Omit<
+  z.infer<typeof addedRow>,
+  'refused' | 'session'
+> &
   Pick<z.infer<typeof loggedSet>, 'rpe' | 'set_type' | 'notes'> & { exercise: string };
 
 /** One set as `set add` logged it (and `next --log`): its fields beside the session's. */
@@ -85,14 +86,17 @@ export async function addSets(
   gapMinutes: number = DEFAULT_SESSION_GAP_MINUTES,
 ): Promise<AddedSets> {
   return pool.transaction(async (tx) => {
+    // Sets up to the first absolute one follow the exercise's last working set: a user or
+    // an exercise created now has none, so they are not created (nothing is written).
+    const needsLast = set.sets[0]?.kind !== 'absolute';
     let found: z.infer<typeof context> | undefined;
     // Null ids: a concurrent transaction created the user or the exercise; the retry sees it.
     for (let attempt = 0; attempt < CREATION_RACE_ATTEMPTS && !(found?.user_id && found.exercise_id); attempt++) {
       found = await tx.one(sql.type(context)`
-        WITH ${lockedUserCtes(set.userName)}, known_exercise AS (
+        WITH ${lockedUserCtes(set.userName, !needsLast)}, known_exercise AS (
           SELECT id, name FROM exercise WHERE lower(name) = lower(${set.exercise})
         ), new_exercise AS (
-          INSERT INTO exercise (name) SELECT ${set.exercise} WHERE NOT EXISTS (SELECT 1 FROM known_exercise)
+          INSERT INTO exercise (name) SELECT ${set.exercise} WHERE ${!needsLast} AND NOT EXISTS (SELECT 1 FROM known_exercise)
           ON CONFLICT ((lower(name))) DO NOTHING
           RETURNING id, name
         ), any_exercise AS (
@@ -104,21 +108,50 @@ export async function addSets(
           (SELECT name FROM any_exercise) AS exercise_name,
           ${appliedVersion} AS schema_version,
           (SELECT unit FROM app_user WHERE name = ${set.userName}) AS user_unit`);
+      if (needsLast) break;
     }
+    assertSchemaVersion(found?.schema_version ?? null);
+    if (needsLast && !(found?.user_id && found.exercise_id)) throw neverDone(set.exercise);
     if (!found?.user_id || !found.exercise_id || !found.exercise_name) {
       throw new Error('could not resolve the user and exercise; try again');
     }
-    assertSchemaVersion(found.schema_version);
     const userId = found.user_id;
     const exerciseId = found.exercise_id;
     // A set given without a unit is in the user's (a user created just now has the default).
     const sets = resolveSets(set.sets, found.user_unit ?? DEFAULT_UNIT);
-    const needsLast = sets.some((one) => one.from_last);
     const at = set.performedAt ? sql.timestamp(set.performedAt) : sql.fragment`now()`;
 
     const row = await tx.one(sql.type(addedRow)`
       WITH input AS (
         SELECT ${at}::timestamptz AS t, make_interval(mins => ${gapMinutes}) AS gap
+      ), last_working AS (
+        -- What a relative weight or \`same\` is relative to: the latest set of this
+        -- exercise at or before T that is not a warm-up (a backward scan of
+        -- workout_log_user_exercise). Not read at all when no set needs it.
+        SELECT l.weight, l.unit, l.bodyweight, l.reps FROM workout_log l
+        WHERE ${needsLast} AND l.user_id = ${userId} AND l.exercise_id = ${exerciseId}
+          AND l.performed_at <= (SELECT t FROM input) AND l.set_type <> 'warmup'
+        ORDER BY l.performed_at DESC, l.id DESC
+        LIMIT 1
+      ), resolved AS (
+        -- trim_scale: 100 kg plus 0 lb is 100, not 100.00000000.
+        SELECT w.ord,
+          trim_scale(
+            CASE WHEN w.from_last THEN l.weight + workout_to_kg(w.in_last_unit, l.unit) ELSE 0 END
+            + w.kg + workout_to_kg(w.lb, 'lb')
+          ) AS weight,
+          coalesce(w.unit, l.unit) AS unit, coalesce(w.bodyweight, l.bodyweight) AS bodyweight,
+          coalesce(w.reps, l.reps) AS reps
+        FROM jsonb_to_recordset(${sql.jsonb(sets)}) AS w(
+          ord integer, from_last boolean, kg numeric, lb numeric, in_last_unit numeric,
+          unit text, bodyweight boolean, reps integer
+        )
+        LEFT JOIN last_working l ON w.from_last
+      ), refused AS (
+        SELECT ord, weight, unit FROM resolved
+        WHERE weight IS NULL OR weight < 0 OR weight > ${LIMITS.maxWeightKg}
+        ORDER BY ord
+        LIMIT 1
       ), latest AS (
         SELECT id, start_time, end_time FROM workout_session
         WHERE user_id = ${userId}
@@ -166,39 +199,12 @@ export async function addSets(
                THEN NULL ELSE i.t END
         FROM input i
         WHERE NOT EXISTS (SELECT 1 FROM chosen) AND (SELECT count(*) FROM closed) >= 0
+          AND NOT EXISTS (SELECT 1 FROM refused)
         RETURNING id, end_time
       ), session AS (
         SELECT id, false AS started, false AS ended FROM chosen
         UNION ALL
         SELECT id, true, end_time IS NOT NULL FROM started
-      ), last_working AS (
-        -- What a relative weight or \`same\` is relative to: the latest set of this
-        -- exercise at or before T that is not a warm-up (a backward scan of
-        -- workout_log_user_exercise). Not read at all when no set needs it.
-        SELECT l.weight, l.unit, l.bodyweight, l.reps FROM workout_log l
-        WHERE ${needsLast} AND l.user_id = ${userId} AND l.exercise_id = ${exerciseId}
-          AND l.performed_at <= (SELECT t FROM input) AND l.set_type <> 'warmup'
-        ORDER BY l.performed_at DESC, l.id DESC
-        LIMIT 1
-      ), resolved AS (
-        -- trim_scale: 100 kg plus 0 lb is 100, not 100.00000000.
-        SELECT w.ord,
-          trim_scale(
-            CASE WHEN w.from_last THEN l.weight + workout_to_kg(w.in_last_unit, l.unit) ELSE 0 END
-            + w.kg + workout_to_kg(w.lb, 'lb')
-          ) AS weight,
-          coalesce(w.unit, l.unit) AS unit, coalesce(w.bodyweight, l.bodyweight) AS bodyweight,
-          coalesce(w.reps, l.reps) AS reps
-        FROM jsonb_to_recordset(${sql.jsonb(sets)}) AS w(
-          ord integer, from_last boolean, kg numeric, lb numeric, in_last_unit numeric,
-          unit text, bodyweight boolean, reps integer
-        )
-        LEFT JOIN last_working l ON w.from_last
-      ), refused AS (
-        SELECT ord, weight, unit FROM resolved
-        WHERE weight IS NULL OR weight < 0 OR weight > ${LIMITS.maxWeightKg}
-        ORDER BY ord
-        LIMIT 1
       ), new_set AS (
         -- One transaction is one command: its id marks the sets \`set undo --command\` removes together.
         INSERT INTO workout_log
@@ -227,7 +233,7 @@ export async function addSets(
         RETURNING p.kind, p.reps, p.value, p.log_id
       )
       SELECT
-        s.id AS session_id, s.started AS session_started, s.ended AS session_ended,
+        (SELECT json_build_object('id', s.id, 'started', s.started, 'ended', s.ended) FROM session s) AS session,
         (SELECT id FROM closed) AS closed_session_id, (SELECT end_time FROM closed) AS closed_at,
         (SELECT t FROM input) AS performed_at,
         (SELECT json_build_object('ord', f.ord, 'weight', f.weight, 'unit', f.unit) FROM refused f) AS refused,
@@ -244,23 +250,38 @@ export async function addSets(
           LEFT JOIN personal_record old
             ON old.user_id = ${userId} AND old.exercise_id = ${exerciseId} AND old.kind = r.kind AND old.reps = r.reps
         ), '[]') AS records
-      FROM session s`);
-    const { refused, ...added } = row;
-    // Thrown inside the transaction: it rolls back, nothing is written (not even a new session).
+      FROM input`);
+    const { refused, session, ...added } = row;
+    // Thrown inside the transaction: it rolls back, nothing is written.
     if (refused) throw refusal(refused, found.exercise_name);
-    return { ...added, rpe: set.rpe, set_type: set.setType, notes: set.notes, exercise: found.exercise_name };
+    if (!session) throw new Error('set add found no session for the sets; try again');
+    // In the order the record kinds are listed everywhere (the upsert returns them by kind name).
+    const records = [...added.records].sort((a, b) => recordOrder(a) - recordOrder(b));
+    return {
+      ...added,
+      session_id: session.id,
+      session_started: session.started,
+      session_ended: session.ended,
+      records,
+      rpe: set.rpe,
+      set_type: set.setType,
+      notes: set.notes,
+      exercise: found.exercise_name,
+    };
   });
 }
 
 function refusal(refused: NonNullable<z.infer<typeof addedRow>['refused']>, exercise: string): UsageError {
-  if (refused.weight === null || refused.unit === null) {
-    return new UsageError(
-      `SET: no earlier working set of ${exercise} for a relative weight or \`same\` to follow; give the weight (e.g. 100x5)`,
-    );
-  }
+  if (refused.weight === null || refused.unit === null) return neverDone(exercise);
   return new UsageError(
     `SET: set ${refused.ord} would weigh ${formatWeight(refused.weight, refused.unit)}; ` +
       `a weight is from 0 to ${LIMITS.maxWeightKg} kg`,
+  );
+}
+
+function neverDone(exercise: string): UsageError {
+  return new UsageError(
+    `SET: no earlier working set of ${exercise} for a relative weight or \`same\` to follow; give the weight (e.g. 100x5)`,
   );
 }
 
