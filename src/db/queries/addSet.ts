@@ -128,25 +128,25 @@ export async function addSets(
         -- What a relative weight or \`same\` is relative to: the latest set of this
         -- exercise at or before T that is not a warm-up (a backward scan of
         -- workout_log_user_exercise). Not read at all when no set needs it.
-        SELECT l.weight, l.unit, l.bodyweight, l.reps FROM workout_log l
-        WHERE ${needsLast} AND l.user_id = ${userId} AND l.exercise_id = ${exerciseId}
-          AND l.performed_at <= (SELECT t FROM input) AND l.set_type <> 'warmup'
-        ORDER BY l.performed_at DESC, l.id DESC
+        SELECT prior.weight, prior.unit, prior.bodyweight, prior.reps FROM workout_log prior
+        WHERE ${needsLast} AND prior.user_id = ${userId} AND prior.exercise_id = ${exerciseId}
+          AND prior.performed_at <= (SELECT t FROM input) AND prior.set_type <> 'warmup'
+        ORDER BY prior.performed_at DESC, prior.id DESC
         LIMIT 1
       ), resolved AS (
         -- trim_scale: 100 kg plus 0 lb is 100, not 100.00000000.
         SELECT w.ord,
           trim_scale(
-            CASE WHEN w.from_last THEN l.weight + workout_to_kg(w.in_last_unit, l.unit) ELSE 0 END
+            CASE WHEN w.from_last THEN lw.weight + workout_to_kg(w.in_last_unit, lw.unit) ELSE 0 END
             + w.kg + workout_to_kg(w.lb, 'lb')
           ) AS weight,
-          coalesce(w.unit, l.unit) AS unit, coalesce(w.bodyweight, l.bodyweight) AS bodyweight,
-          coalesce(w.reps, l.reps) AS reps
+          coalesce(w.unit, lw.unit) AS unit, coalesce(w.bodyweight, lw.bodyweight) AS bodyweight,
+          coalesce(w.reps, lw.reps) AS reps
         FROM jsonb_to_recordset(${sql.jsonb(sets)}) AS w(
           ord integer, from_last boolean, kg numeric, lb numeric, in_last_unit numeric,
           unit text, bodyweight boolean, reps integer
         )
-        LEFT JOIN last_working l ON w.from_last
+        LEFT JOIN last_working lw ON w.from_last
       ), refused AS (
         SELECT ord, weight, unit FROM resolved
         WHERE weight IS NULL OR weight < 0 OR weight > ${LIMITS.maxWeightKg}
