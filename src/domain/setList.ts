@@ -5,7 +5,7 @@ import {
   DECIMAL,
   fail,
   fold,
-  LOAD,
+  loadPattern,
   parseUnit,
   readLoad,
   SET_FORMS,
@@ -34,16 +34,24 @@ const REPS_LIST = String.raw`(?<reps>\d{1,5}(?:\s*,\s*\d{1,5})*)`;
 /** A word ends at a space or at the end; folding left one space between words. */
 const END = '(?= |$)';
 const COUNT = String.raw`(?<sets>\d{1,5})${X}(?<each>\d{1,5})`;
+const LOAD = loadPattern();
+/**
+ * A load that ends a word must not take the start of the next one: its unit may stand
+ * apart (`@ 100 kg`) but is never `bw…` or `same` and holds no x (`5x5 100kgx3`); bw's
+ * `+` is attached (`3x10 bw +5x3` is 3 x 10 at bodyweight, then 5 more).
+ */
+const LAST_UNIT = '(?!bw|same\\b)[a-wyz]+';
+const LAST_LOAD = loadPattern(LAST_UNIT, String.raw`\+`);
 
 // Tried in this order at each word. `5x5 100kg` (sets x reps, then a load with a unit or
 // bw) comes before `5x5` (5 kg x 5) so that the load is not left over; it never takes a
 // load that is itself followed by `x`, so `5x5 100kg x3` stays two sets (5x5, 100kg x3).
 const FORMS: readonly [string, RegExp][] = [
-  ['at', new RegExp(String.raw`${COUNT}\s*@\s*${LOAD}${END}`, 'y')],
+  ['at', new RegExp(String.raw`${COUNT}\s*@\s*${LAST_LOAD}${END}`, 'y')],
   [
     'then',
     new RegExp(
-      String.raw`${COUNT} (?:(?<bw>bw)(?:\s*\+\s*(?<added>${DECIMAL})\s*(?<addedUnit>${UNIT})?)?|(?<weight>${DECIMAL})\s*(?<unit>${UNIT}))(?!\s*[x×])${END}`,
+      String.raw`${COUNT} (?:(?<bw>bw)(?:\+(?<added>${DECIMAL})\s*(?<addedUnit>${LAST_UNIT})?)?|(?<weight>${DECIMAL})\s*(?<unit>${LAST_UNIT}))(?!\s*[x×])${END}`,
       'y',
     ),
   ],
@@ -57,7 +65,10 @@ const FORMS: readonly [string, RegExp][] = [
 
 /** The sets one match stands for, in order. */
 function setsOf(form: string, groups: Record<string, string | undefined>, room: number): WrittenSet[] {
-  if (form === 'same') return [{ kind: 'same' }];
+  if (form === 'same') {
+    tooMany(1, room);
+    return [{ kind: 'same' }];
+  }
   if (form === 'at' || form === 'then') {
     const count = Number(groups.sets);
     if (count < 1) failList(`must hold at least 1 set (${groups.sets}x${groups.each})`);
@@ -73,7 +84,8 @@ function setsOf(form: string, groups: Record<string, string | undefined>, room: 
   }
   // `+2.5x5,5,5`: the first set is 2.5 more than the set before it, the others as heavy as the first.
   const unit = groups.changeUnit === undefined ? undefined : parseUnit(groups.changeUnit, 'SET');
-  const change = `${groups.sign === '-' ? '-' : ''}${canonicalDecimal(groups.change!)}`;
+  const amount = canonicalDecimal(groups.change!);
+  const change = groups.sign === '-' && amount !== '0' ? `-${amount}` : amount;
   return reps.map((count, index) => ({ kind: 'relative', change: index === 0 ? change : '0', unit, reps: count }));
 }
 

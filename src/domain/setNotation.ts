@@ -19,9 +19,13 @@ export const SET_FORMS = '100x5, 100kg x5, 225lb x 5, bw x 12, bw+20x5';
 // `1e3x5`, `100,5x5` and `100x5x3` are refused, never guessed at. (`0x10` is 0 kg x 10.)
 export const DECIMAL = String.raw`\d{1,5}(?:\.\d{1,3})?`;
 export const UNIT = '[a-z]+';
-/** A load: `bw`, `bw+20`, `bw + 20 kg`, `100`, `100kg`; its groups are read by readLoad. */
-export const LOAD = String.raw`(?:(?<bw>bw)(?:\s*\+\s*(?<added>${DECIMAL})\s*(?<addedUnit>${UNIT})?)?|(?<weight>${DECIMAL})\s*(?<unit>${UNIT})?)`;
-const NOTATION = new RegExp(String.raw`^${LOAD}\s*[x×]\s*(?<reps>\d{1,5})$`);
+/**
+ * A load: `bw`, `bw+20`, `bw + 20 kg`, `100`, `100kg`; its unit a match of `unit`, the `+`
+ * after bw a match of `plus`. Its groups are read by readLoad.
+ */
+export const loadPattern = (unit = UNIT, plus = String.raw`\s*\+\s*`) =>
+  String.raw`(?:(?<bw>bw)(?:${plus}(?<added>${DECIMAL})\s*(?<addedUnit>${unit})?)?|(?<weight>${DECIMAL})\s*(?<unit>${unit})?)`;
+const NOTATION = new RegExp(String.raw`^${loadPattern()}\s*[x×]\s*(?<reps>\d{1,5})$`);
 
 /** Fullwidth forms (what CJK input methods type) to ASCII; every kind of space to one space. */
 export function fold(text: string): string {
