@@ -54,8 +54,8 @@ export function define(set: Command): void {
 SET is WEIGHTxREPS: 100x5, 100kg x5, 225lb x 5, bw x 12 (bodyweight), bw+20x5 (weighted bodyweight).
 Several sets in one command (at most ${MAX_SETS_PER_COMMAND}), all in one transaction:
   100x5,5,4            one weight, reps per set (bw x 12,10,8 too)
-  3x5@100  3x5 @ bw+10 SETSxREPS at a weight (the weight's unit is optional after @)
-  5x5 100kg  3x10 bw   SETSxREPS then a weight WITH a unit, or bw: without the unit,
+  3x5@100, 3x5@bw+10   SETSxREPS at a weight (the weight's unit is optional after @)
+  5x5 100kg, 3x10 bw   SETSxREPS then a weight WITH a unit, or bw: without the unit,
                        5x5 100 would read as 5 kg x 5 and then a stray 100
   100x5 105x3 110x1    one set per word
 Relative weights, to the set before: the previous set of this command, else this
@@ -95,7 +95,16 @@ Examples:
   set
     .command('undo')
     .description("remove the active session's latest set by time (its records are recomputed)")
-    .option('--command', 'remove every set the set add that logged that set logged')
+    .option('--command', 'remove every set of the set add that logged it (the whole command)')
+    .addHelpText(
+      'after',
+      `
+A set imported, or logged before migration 014, is a command of its own.
+
+Examples:
+  $ workout set undo
+  $ workout set add Squat 100x5 105x5 110x5 && workout set undo --command   # all three go`,
+    )
     .action(action(undoInput, async () => undoSetCommand));
   set
     .command('edit <id> [set...]')
