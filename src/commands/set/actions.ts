@@ -68,11 +68,10 @@ function report({ output }: CommandContext, added: AddedSets, gapMinutes: number
         : `Started session ${added.session_id}.`,
     );
   }
-  const holder = (record: AddedSets['records'][number]) => added.sets.find((set) => set.id === record.log_id)!;
   // JSON: weights in each set's unit, like the text (the exact kilograms in weight_kg);
   // a record's value in the unit of the set that holds it.
-  const records = added.records.map(({ log_id: _logId, ...record }, index) => {
-    const { unit, set_number } = holder(added.records[index]!);
+  const records = added.records.map(({ log_id, ...record }) => {
+    const { unit, set_number } = holder(added, log_id);
     const inUnit = {
       ...record,
       value: recordValueIn(record.kind, record.value, unit),
@@ -89,6 +88,11 @@ function report({ output }: CommandContext, added: AddedSets, gapMinutes: number
   output.result(shown, () => renderAdded(added, output.color));
 }
 
+/** The set of the command that holds a record. */
+function holder(added: AddedSets, logId: number): AddedSets['sets'][number] {
+  return added.sets.find((set) => set.id === logId)!;
+}
+
 function renderAdded(added: AddedSets, color: boolean): string {
   const c = palette(color);
   const rpe = added.rpe === null ? '' : ` @ RPE ${added.rpe}`;
@@ -99,7 +103,7 @@ function renderAdded(added: AddedSets, color: boolean): string {
   );
   // A record can move to an equal but older (backdated) set: that is not a new PR.
   for (const record of added.records.filter((r) => r.previous !== null && r.value > r.previous)) {
-    const set = added.sets.find((one) => one.id === record.log_id)!;
+    const set = holder(added, record.log_id);
     const which = added.sets.length === 1 ? '' : ` (set ${set.set_number})`;
     lines.push(
       c.green(
