@@ -295,7 +295,7 @@ const word: fc.Arbitrary<TypedWord> = fc.oneof(
  * before the +) is bodyweight sets, then a relative set, never `bw+5 x3`.
  */
 const ambiguous = (words: TypedWord[]) =>
-  words.some((w, index) => /^\d+ ?x ?\d+$/.test(fold(w.text)) && /^bw \+/.test(fold(words[index + 1]?.text ?? '')));
+  words.some((w, index) => /^\d+ ?[x×] ?\d+$/.test(fold(w.text)) && /^bw \+/.test(fold(words[index + 1]?.text ?? '')));
 
 describe('SET lists of set add (property-based)', () => {
   test('words in any of the forms, one after another, read as the sets each stands for, in order', () => {
