@@ -4,6 +4,7 @@ import { userExercises } from '../../db/queries/userExercises.js';
 import type { NewSets } from '../../domain/newSet.js';
 import { formatRecordValue, recordLabel, recordValueIn } from '../../domain/records.js';
 import { parseSessionGap } from '../../domain/sessionGap.js';
+import { parseSetList } from '../../domain/setList.js';
 import { formatWeight, weightInUnit } from '../../domain/units.js';
 import { UsageError } from '../../errors.js';
 import { palette } from '../../ui/color.js';
@@ -54,7 +55,7 @@ async function readSets(
   const known = exercise === undefined ? await withDatabase(context, (pool) => userExercises(pool, userName)) : [];
   const { promptExercise, promptSetNotation } = await import('./setPrompt.js');
   const chosen = exercise ?? (await promptExercise(known));
-  return parseSetCommand(userName, chosen, hasSet ? notation : await promptSetNotation(chosen), options);
+  return parseSetCommand(userName, chosen, hasSet ? notation : await promptSetNotation(chosen, parseSetList), options);
 }
 
 function report({ output }: CommandContext, added: AddedSets, gapMinutes: number) {
