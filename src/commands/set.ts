@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { DEFAULT_SESSION_GAP_MINUTES, formatGap } from '../domain/sessionGap.js';
+import { MAX_SETS_PER_COMMAND } from '../domain/setList.js';
 import { FUTURE_LIMIT_MINUTES } from '../domain/time.js';
 import { action } from './action.js';
 // Not lazy, unlike the other groups' actions: set add is the hot path, and one chunk
@@ -27,10 +28,16 @@ const addInput = z.object({
 
 export type AddSetInput = z.output<typeof addInput>;
 
+const undoInput = z.object({ command: z.boolean().default(false) });
+
+export type UndoSetInput = z.output<typeof undoInput>;
+
 export function define(set: Command): void {
   set
     .command('add [exercise] [set...]')
-    .description('log one set; starts a session if none is active')
+    .description('log one set or several; starts a session if none is active')
+    // So that a relative weight such as -5x8 reaches SET; other unknown options are refused there.
+    .allowUnknownOption()
     .option('--weight <w>', 'weight, instead of SET notation')
     .option('--reps <n>', 'reps, instead of SET notation')
     .option('--rpe <r>', 'rate of perceived exertion, 1-10 in halves')
@@ -45,6 +52,20 @@ export function define(set: Command): void {
       'after',
       `
 SET is WEIGHTxREPS: 100x5, 100kg x5, 225lb x 5, bw x 12 (bodyweight), bw+20x5 (weighted bodyweight).
+Several sets in one command (at most ${MAX_SETS_PER_COMMAND}), all in one transaction:
+  100x5,5,4            one weight, reps per set (bw x 12,10,8 too)
+  3x5@100, 3x5@bw+10   SETSxREPS at a weight (the weight's unit is optional after @)
+  5x5 100kg, 3x10 bw   SETSxREPS then a weight WITH a unit, or bw: without the unit,
+                       5x5 100 would read as 5 kg x 5 and then a stray 100
+  100x5 105x3 110x1    one set per word
+Relative weights, to the set before: the previous set of this command, else this
+exercise's last working set (not a warm-up) at or before the set's time:
+  +2.5x5  -5x8         that weight plus or minus, in its unit unless one is written
+                       (+5lb x5); +2.5x5,5,5 is three sets at that weight
+  same  (or =)         that set again: weight, unit and reps (--type as given)
+An exercise never done (no working set yet) makes a relative weight exit 2.
+--rpe, --type, --note and --at apply to every set; --unit to every weight written
+without a unit. Records beaten are reported once, by the set that holds them.
 On a terminal, a missing EXERCISE or SET is asked for.
 
 EXERCISE is found case-insensitively among your names, your aliases, then the catalog's
@@ -66,13 +87,31 @@ Examples:
   $ workout set add Squat 225lb x 5 --rpe 8.5
   $ workout set add "Pull Up" bw+10x6
   $ workout set add Deadlift --weight 180 --reps 3 --type failure
-  $ workout set add Row 60x10 --at 2025-07-23T18:05`,
+  $ workout set add Row 60x10 --at 2025-07-23T18:05
+  $ workout set add Squat 140x5,5,5
+  $ workout set add "Bench Press" 3x5@100
+  $ workout set add Deadlift 5x5 180kg
+  $ workout set add "Overhead Press" 50x5 55x3 60x1
+  $ workout set add "Bench Press" +2.5x5,5,5
+  $ workout set add Squat -10x8 --type drop
+  $ workout set add "Pull Up" same
+  $ workout set undo --command                      # the sets of the last set add`,
     )
     .action(action(addInput, async () => addSetCommand));
   set
     .command('undo')
     .description("remove the active session's latest set by time (its records are recomputed)")
-    .action(action(z.object({}), async () => undoSetCommand));
+    .option('--command', 'remove every set of the set add that logged it (the whole command)')
+    .addHelpText(
+      'after',
+      `
+A set imported, or logged before migration 014, is a command of its own.
+
+Examples:
+  $ workout set undo
+  $ workout set add Squat 100x5 105x5 110x5 && workout set undo --command   # all three go`,
+    )
+    .action(action(undoInput, async () => undoSetCommand));
   set
     .command('edit <id> [set...]')
     .description('change a logged set (its id is in `workout session show`); records are recomputed')

@@ -17,14 +17,18 @@ export const SET_FORMS = '100x5, 100kg x5, 225lb x 5, bw x 12, bw+20x5';
 
 // ASCII digits only (fullwidth ones are folded to ASCII first): `١٠٠x5`, `100x⁵`,
 // `1e3x5`, `100,5x5` and `100x5x3` are refused, never guessed at. (`0x10` is 0 kg x 10.)
-const DECIMAL = String.raw`\d{1,5}(?:\.\d{1,3})?`;
-const UNIT = '[a-z]+';
-const NOTATION = new RegExp(
-  String.raw`^(?:(?<bw>bw)(?:\s*\+\s*(?<added>${DECIMAL})\s*(?<addedUnit>${UNIT})?)?|(?<weight>${DECIMAL})\s*(?<unit>${UNIT})?)\s*[x×]\s*(?<reps>\d{1,5})$`,
-);
+export const DECIMAL = String.raw`\d{1,5}(?:\.\d{1,3})?`;
+export const UNIT = '[a-z]+';
+/**
+ * A load: `bw`, `bw+20`, `bw + 20 kg`, `100`, `100kg`; its unit a match of `unit`, the `+`
+ * after bw a match of `plus`. Its groups are read by readLoad.
+ */
+export const loadPattern = (unit = UNIT, plus = String.raw`\s*\+\s*`) =>
+  String.raw`(?:(?<bw>bw)(?:${plus}(?<added>${DECIMAL})\s*(?<addedUnit>${unit})?)?|(?<weight>${DECIMAL})\s*(?<unit>${unit})?)`;
+const NOTATION = new RegExp(String.raw`^${loadPattern()}\s*[x×]\s*(?<reps>\d{1,5})$`);
 
 /** Fullwidth forms (what CJK input methods type) to ASCII; every kind of space to one space. */
-function fold(text: string): string {
+export function fold(text: string): string {
   return text
     .replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
     .replace(/\s+/g, ' ')
@@ -32,8 +36,8 @@ function fold(text: string): string {
     .toLowerCase();
 }
 
-function fail(problem: string): never {
-  throw new UsageError(`SET ${problem}; accepted forms: ${SET_FORMS}`);
+export function fail(problem: string, forms = SET_FORMS): never {
+  throw new UsageError(`SET ${problem}; accepted forms: ${forms}`);
 }
 
 /** Canonical decimal text: no leading zeros, no trailing fractional zeros. */
@@ -67,20 +71,20 @@ export function parseUnit(word: string, field: string): Unit {
   return unit;
 }
 
-/** Parses `100x5`, `100kg x5`, `225lb x 5`, `bw x 12`, `bw+20x5` (and `×` for `x`). */
+/** The load a match of LOAD names, checked (a weight without a unit against kg). */
+export function readLoad(groups: Record<string, string | undefined>): Omit<SetInput, 'reps'> {
+  const { bw, added, addedUnit, weight, unit: unitWord } = groups;
+  const unitText = bw ? addedUnit : unitWord;
+  const unit = unitText === undefined ? undefined : parseUnit(unitText, 'SET');
+  const amount = bw ? (added ?? '0') : weight!;
+  return { weight: checkWeight(amount, unit ?? 'kg', 'SET weight'), unit, bodyweight: bw !== undefined };
+}
+
+/** Parses one set: `100x5`, `100kg x5`, `225lb x 5`, `bw x 12`, `bw+20x5` (and `×` for `x`). */
 export function parseSetNotation(text: string): SetInput {
   const normalized = fold(text);
   if (normalized === '') fail('is empty');
   const match = NOTATION.exec(normalized);
   if (!match?.groups) fail(`${quoteInput(text)} is not a set`);
-  const { bw, added, addedUnit, weight, unit: unitWord, reps } = match.groups;
-  const unitText = bw ? addedUnit : unitWord;
-  const unit = unitText === undefined ? undefined : parseUnit(unitText, 'SET');
-  const amount = bw ? (added ?? '0') : weight!;
-  return {
-    weight: checkWeight(amount, unit ?? 'kg', 'SET weight'),
-    unit,
-    bodyweight: bw !== undefined,
-    reps: checkReps(Number(reps), 'SET reps'),
-  };
+  return { ...readLoad(match.groups), reps: checkReps(Number(match.groups.reps), 'SET reps') };
 }

@@ -11,6 +11,7 @@ import { type BenchResult, RESULTS_DIR, type Row, renderTable } from './lib/repo
 
 const BENCHES = [
   'setAdd',
+  'setAddMulti',
   'startup',
   'statements',
   'flatCost',

@@ -16,8 +16,10 @@ const INJECTION = "Bench'); DROP TABLE workout_log;--";
 /** Malformed arguments, and what the one line on stderr must name. */
 const MALFORMED: Array<[args: string[], names: RegExp]> = [
   // Weight
-  [['set', 'add', 'Bench', '-100x5'], /^workout: SET "-100x5" is not a set: a weight cannot be negative/],
-  [['set', 'add', 'Bench', '-100', 'x', '5'], /^workout: SET "-100 x 5" is not a set; accepted forms: 100x5/],
+  // Relative to the seeded 100 kg set: below zero.
+  [['set', 'add', 'Bench', '-200x5'], /^workout: SET: set 1 would weigh -100 kg; a weight is from 0 to 1000 kg\n/],
+  [['set', 'add', 'Bench', '-200', 'x', '5'], /^workout: SET: set 1 would weigh -100 kg/],
+  [['set', 'edit', '1', '-100x5'], /^workout: SET "-100x5" is not a set: a weight cannot be negative/],
   [['set', 'add', 'Bench', '--weight', '-100', '--reps', '5'], /^workout: --weight must be a plain decimal number/],
   [['set', 'add', 'Bench', 'abcx5'], /^workout: SET "abcx5" is not a set/],
   [['set', 'add', 'Bench', '--weight', 'heavy', '--reps', '5'], /^workout: --weight must be a plain decimal/],

@@ -2,8 +2,9 @@ import { createPool, type Interceptor, type Query } from 'slonik';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resolveConnection } from '../../src/db/connectionConfig.js';
 import { createCliDriverFactory } from '../../src/db/driver.js';
-import { addSet } from '../../src/db/queries/addSet.js';
-import type { NewSet } from '../../src/domain/newSet.js';
+import { addSets } from '../../src/db/queries/addSet.js';
+import type { NewSets } from '../../src/domain/newSet.js';
+import type { WrittenSet } from '../../src/domain/setList.js';
 import { BACKEND, createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
 // 500 users x 20 sessions (the last one active) x 4 exercises x 5 sets = 200,000 sets, and their records.
@@ -30,7 +31,7 @@ const LOAD = [
 class Captured extends Error {}
 
 /** The SQL text and values `set add` sends for its second statement, captured before it runs. */
-async function captureAddSetStatement(url: string, set: NewSet): Promise<Query> {
+async function captureAddSetStatement(url: string, set: NewSets): Promise<Query> {
   let captured: Query | undefined;
   const interceptor: Interceptor = {
     name: 'capture-add-set',
@@ -52,7 +53,7 @@ async function captureAddSetStatement(url: string, set: NewSet): Promise<Query> 
     typeParsers: [],
   });
   try {
-    await expect(addSet(pool, set)).rejects.toThrow();
+    await expect(addSets(pool, set)).rejects.toThrow();
   } finally {
     await pool.end();
   }
@@ -89,14 +90,14 @@ describe.skipIf(BACKEND !== 'server')('the hot path uses the composite indexes (
   });
 
   /** The plan of the statement as the app sends it: same text, same parameters, same protocol. */
-  async function planOf(performedAt: Date | null): Promise<string> {
+  async function planOf(
+    performedAt: Date | null,
+    sets: WrittenSet[] = [{ kind: 'absolute', weight: '100', unit: 'kg', bodyweight: false, reps: 5 }],
+  ): Promise<string> {
     const query = await captureAddSetStatement(db.url!, {
       userName: 'user 250',
       exercise: 'Lift 9',
-      weight: '100',
-      unit: 'kg',
-      bodyweight: false,
-      reps: 5,
+      sets,
       rpe: null,
       setType: 'normal',
       notes: null,
@@ -137,4 +138,21 @@ describe.skipIf(BACKEND !== 'server')('the hot path uses the composite indexes (
       expect(plan).not.toMatch(/Seq Scan/);
     },
   );
+
+  test.each([
+    ['now', null],
+    ['backdated (--at)', new Date('2024-01-20T10:00:00Z')],
+  ])('a relative weight (%s): the last working set is a backward scan of workout_log_user_exercise', async (_, at) => {
+    const plan = await planOf(at, [
+      { kind: 'relative', change: '2.5', unit: undefined, reps: 5 },
+      { kind: 'relative', change: '0', unit: undefined, reps: 5 },
+      { kind: 'same' },
+      { kind: 'absolute', weight: '100', unit: 'kg', bodyweight: false, reps: 5 },
+      { kind: 'relative', change: '-5', unit: 'lb', reps: 8 },
+    ]);
+    expect(ctePlan(plan, 'resolved')).toMatch(
+      /Index Scan Backward using workout_log_user_exercise on workout_log prior\n\s+Index Cond: \(\(user_id = \S+\) AND \(exercise_id = \S+\) AND \(performed_at <= /,
+    );
+    expect(plan).not.toMatch(/Seq Scan/);
+  });
 });

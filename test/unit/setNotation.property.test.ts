@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseSetOptions } from '../../src/commands/set/setInput.js';
 import { LIMITS } from '../../src/domain/limits.js';
-import { canonicalDecimal, parseSetNotation, type SetInput } from '../../src/domain/setNotation.js';
+import { MAX_SETS_PER_COMMAND, parseSetList, type WrittenSet } from '../../src/domain/setList.js';
+import { canonicalDecimal, fold, parseSetNotation, type SetInput } from '../../src/domain/setNotation.js';
 import { toKg, type Unit, unitFromWord } from '../../src/domain/units.js';
 import { fullwidth, hostileText, outcome, spacing } from '../helpers/properties.js';
 
@@ -214,5 +215,134 @@ describe('SET notation (property-based)', () => {
     ['1000x1000', { weight: '1000', unit: undefined, bodyweight: false, reps: 1000 }],
   ] as const)('reads %j exactly', (text, expected) => {
     expect(parseSetNotation(text)).toEqual(expected);
+  });
+});
+
+/** One word of a `set add` list, written in one of the multi-set forms, with the sets it stands for. */
+type TypedWord = { text: string; expected: WrittenSet[] };
+
+const count = fc.integer({ min: 1, max: 5 });
+const repsList = fc.array(reps, { minLength: 1, maxLength: 4 });
+const unitWord = fc.constantFrom('kg', 'KG', 'kgs', 'lb', 'lbs');
+/** A load under 1000 kg whatever its unit: 0-999.999. */
+const lightWeight = weightText.filter((weight) => Number(weight) < 1000);
+
+const word: fc.Arbitrary<TypedWord> = fc.oneof(
+  // Every one-set form (`100x5`, `bw + 20 kg x 5`, …).
+  typedSet.map(({ text, expected }) => ({ text, expected: [{ kind: 'absolute' as const, ...expected }] })),
+  // 100x5,5,4
+  fc
+    .record({ weight: lightWeight, unit: fc.option(unitWord, { nil: undefined }), reps: repsList, comma: spacing })
+    .map(({ weight, unit, reps: list, comma }) => ({
+      text: `${weight}${unit ?? ''}x${list.join(`${comma},${comma}`)}`,
+      expected: list.map((r) => ({
+        kind: 'absolute' as const,
+        weight: canonicalDecimal(weight),
+        unit: unit === undefined ? undefined : unitFromWord(unit),
+        bodyweight: false,
+        reps: r,
+      })),
+    })),
+  // 3x5@100, 3x5 @ bw+10kg, 5x5 100kg, 3x10 bw
+  fc
+    .record({
+      sets: count,
+      reps,
+      weight: lightWeight,
+      unit: unitWord,
+      bodyweight: fc.boolean(),
+      at: fc.boolean(),
+      withUnit: fc.boolean(),
+    })
+    .map(({ sets, reps: r, weight, unit, bodyweight, at, withUnit }) => {
+      const hasUnit = withUnit || !at; // without @, a weight needs its unit
+      const load = bodyweight ? (withUnit ? `bw+${weight}${unit}` : 'bw') : `${weight}${hasUnit ? unit : ''}`;
+      const set = {
+        kind: 'absolute' as const,
+        weight: bodyweight && !withUnit ? '0' : canonicalDecimal(weight),
+        unit: (bodyweight ? withUnit : hasUnit) ? unitFromWord(unit) : undefined,
+        bodyweight,
+        reps: r,
+      };
+      return { text: `${sets}x${r}${at ? ' @ ' : ' '}${load}`, expected: Array.from({ length: sets }, () => set) };
+    }),
+  // +2.5x5,5,5 and -5 lb x 8
+  fc
+    .record({
+      sign: fc.constantFrom('+', '-'),
+      change: weightText,
+      unit: fc.option(unitWord, { nil: undefined }),
+      reps: repsList,
+    })
+    .map(({ sign, change, unit, reps: list }) => {
+      const amount = canonicalDecimal(change);
+      const signed = sign === '-' && amount !== '0' ? `-${amount}` : amount;
+      return {
+        text: `${sign}${change}${unit ?? ''}x${list.join(',')}`,
+        expected: list.map((r, index) => ({
+          kind: 'relative' as const,
+          change: index === 0 ? signed : '0',
+          unit: unit === undefined ? undefined : unitFromWord(unit),
+          reps: r,
+        })),
+      };
+    }),
+  fc.constantFrom('same', 'SAME', '=').map((text) => ({ text, expected: [{ kind: 'same' as const }] })),
+);
+
+/**
+ * The one reading the grammar settles by rule: after SETSxREPS, `bw +5x3` (a space
+ * before the +) is bodyweight sets, then a relative set, never `bw+5 x3`.
+ */
+const ambiguous = (words: TypedWord[]) =>
+  words.some((w, index) => /^\d+ ?[x×] ?\d+$/.test(fold(w.text)) && /^bw \+/.test(fold(words[index + 1]?.text ?? '')));
+
+describe('SET lists of set add (property-based)', () => {
+  test('words in any of the forms, one after another, read as the sets each stands for, in order', () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (words) => {
+        fc.pre(!ambiguous(words));
+        const expected = words.flatMap((w) => w.expected);
+        const text = words.map((w) => w.text).join(' ');
+        if (expected.length > MAX_SETS_PER_COMMAND) {
+          expect(outcome(() => parseSetList(text), 'SET').accepted).toBe(false);
+          return;
+        }
+        expect(parseSetList(text)).toEqual(expected);
+      }),
+      RUNS,
+    );
+  });
+
+  test('any input is refused with a UsageError naming SET, or read as at most 50 well-formed sets', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          hostileText(['same', '=', '@', ',', '+2.5', '-5', ' 100kg']),
+          fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.map((w) => w.text).join(' ')),
+        ),
+        (text) => {
+          const result = outcome(() => parseSetList(text), 'SET');
+          if (!result.accepted) return;
+          expect(result.value.length).toBeGreaterThanOrEqual(1);
+          expect(result.value.length).toBeLessThanOrEqual(MAX_SETS_PER_COMMAND);
+          for (const set of result.value) {
+            if (set.kind === 'same') continue;
+            expect(Number.isInteger(set.reps) && set.reps >= 1 && set.reps <= LIMITS.maxReps).toBe(true);
+            if (set.kind === 'absolute') {
+              expect(set.weight).toMatch(/^(0|[1-9]\d*)(\.\d*[1-9])?$/);
+              expect(toKg(Number(set.weight), set.unit ?? 'kg')).toBeLessThanOrEqual(LIMITS.maxWeightKg);
+            } else {
+              expect(set.change).toMatch(/^-?(0|[1-9]\d*)(\.\d*[1-9])?$/);
+              expect(set.change).not.toBe('-0');
+            }
+          }
+          // A text the one-set parser reads is that one set here too.
+          const single = outcome(() => parseSetNotation(text), 'SET');
+          if (single.accepted) expect(result.value).toEqual([{ kind: 'absolute', ...single.value }]);
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });

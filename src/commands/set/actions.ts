@@ -1,21 +1,22 @@
-import { type AddedSet, addSet, UnknownExerciseError } from '../../db/queries/addSet.js';
+import { type AddedSets, addSets, UnknownExerciseError } from '../../db/queries/addSet.js';
 import { type UndoneSet, undoLastSet } from '../../db/queries/undoSet.js';
 import { userExercises } from '../../db/queries/userExercises.js';
-import type { NewSet } from '../../domain/newSet.js';
+import type { NewSets } from '../../domain/newSet.js';
 import { formatRecordValue, recordLabel, recordValueIn } from '../../domain/records.js';
 import { parseSessionGap } from '../../domain/sessionGap.js';
+import { parseSetList } from '../../domain/setList.js';
 import { formatWeight, weightInUnit } from '../../domain/units.js';
 import { UsageError } from '../../errors.js';
 import { palette } from '../../ui/color.js';
 import { formatLocal } from '../../ui/time.js';
 import { type CommandContext, interactive, withDatabase } from '../context.js';
 import { idleSessionNote } from '../session/idleNote.js';
-import type { AddSetInput } from '../set.js';
-import { parseSetOptions } from './setInput.js';
+import type { AddSetInput, UndoSetInput } from '../set.js';
+import { parseSetCommand } from './setInput.js';
 
 export async function addSetCommand(context: CommandContext, input: AddSetInput) {
   const gapMinutes = parseSessionGap(process.env.WORKOUT_SESSION_GAP);
-  const newSet = await readSet(context, input);
+  const newSets = await readSets(context, input);
   // On a terminal a name typed on the command line that names no exercise is asked about
   // ("did you mean …?") before it is created: the first visit writes nothing then.
   const askFirst = input.exercise !== undefined && interactive();
@@ -24,7 +25,7 @@ export async function addSetCommand(context: CommandContext, input: AddSetInput)
     context,
     async (pool) => {
       try {
-        return await addSet(pool, newSet, gapMinutes, askFirst ? 'refuse' : 'create');
+        return await addSets(pool, newSets, gapMinutes, askFirst ? 'refuse' : 'create');
       } catch (error) {
         if (!(error instanceof UnknownExerciseError)) throw error;
         return { unknown: await userExercises(pool, context.config.userName) };
@@ -37,10 +38,10 @@ export async function addSetCommand(context: CommandContext, input: AddSetInput)
     if (first.exercise_created) await noteNearName(context, first.exercise);
     return;
   }
-  const exercise = await confirmNewExercise(newSet.exercise, first.unknown);
+  const exercise = await confirmNewExercise(newSets.exercise, first.unknown);
   const added = await withDatabase(
     context,
-    (pool) => addSet(pool, { ...newSet, exercise }, gapMinutes),
+    (pool) => addSets(pool, { ...newSets, exercise }, gapMinutes),
     'current-read-by-work',
   );
   report(context, added, gapMinutes);
@@ -69,11 +70,24 @@ async function noteNearName({ output }: CommandContext, name: string): Promise<v
 }
 
 /**
- * The set to log, from argv, with what is missing asked for on a terminal. This runs
+ * set add takes the words commander does not know as arguments, so that `-5x8` reaches
+ * SET; anything else that looks like an option is still an option it does not know.
+ */
+function refuseUnknownOptions(exercise: string | undefined, notation: string | undefined): void {
+  const option = exercise?.startsWith('-') ? exercise : notation?.split(' ').find((word) => /^-(?![\d.])./.test(word));
+  if (option !== undefined) throw new UsageError(`unknown option '${option}' (see workout set add --help)`);
+}
+
+/**
+ * The sets to log, from argv, with what is missing asked for on a terminal. This runs
  * before the database is opened for the write: a person typing never holds it (an
  * embedded database admits one process at a time, a server connection waits idle).
  */
-async function readSet(context: CommandContext, { exercise, set: notation, ...options }: AddSetInput): Promise<NewSet> {
+async function readSets(
+  context: CommandContext,
+  { exercise, set: notation, ...options }: AddSetInput,
+): Promise<NewSets> {
+  refuseUnknownOptions(exercise, notation);
   const { userName } = context.config;
   const hasSet = notation !== undefined || options.weight !== undefined || options.reps !== undefined;
   if ((exercise !== undefined && hasSet) || !interactive()) {
@@ -82,16 +96,16 @@ async function readSet(context: CommandContext, { exercise, set: notation, ...op
         'missing EXERCISE; usage: workout set add EXERCISE SET (e.g. workout set add "Bench Press" 100x5)',
       );
     }
-    return parseSetOptions(userName, exercise, notation, options);
+    return parseSetCommand(userName, exercise, notation, options);
   }
   // The exercise prompt offers the user's own: read in a short visit that closes the database.
   const known = exercise === undefined ? await withDatabase(context, (pool) => userExercises(pool, userName)) : [];
   const { promptExercise, promptSetNotation } = await import('./setPrompt.js');
   const chosen = exercise ?? (await promptExercise(known));
-  return parseSetOptions(userName, chosen, hasSet ? notation : await promptSetNotation(chosen), options);
+  return parseSetCommand(userName, chosen, hasSet ? notation : await promptSetNotation(chosen, parseSetList), options);
 }
 
-function report({ output }: CommandContext, added: AddedSet, gapMinutes: number) {
+function report({ output }: CommandContext, added: AddedSets, gapMinutes: number) {
   if (added.closed_session_id !== null && added.closed_at !== null) {
     output.note(idleSessionNote(added.closed_session_id, added.closed_at, gapMinutes));
   }
@@ -102,31 +116,46 @@ function report({ output }: CommandContext, added: AddedSet, gapMinutes: number)
         : `Started session ${added.session_id}.`,
     );
   }
-  // A record can move to an equal but older (backdated) set: that is not a new PR.
-  const beaten = added.records.filter((record) => record.previous !== null && record.value > record.previous);
-  // JSON: weights in the set's unit, like the text (the exact kilograms in weight_kg).
-  const shown = {
-    ...weightInUnit(added),
-    records: added.records.map((record) => ({
+  // JSON: weights in each set's unit, like the text (the exact kilograms in weight_kg);
+  // a record's value in the unit of the set that holds it.
+  const records = added.records.map(({ log_id, ...record }) => {
+    const { unit, set_number } = holder(added, log_id);
+    const inUnit = {
       ...record,
-      value: recordValueIn(record.kind, record.value, added.unit),
-      previous: record.previous === null ? null : recordValueIn(record.kind, record.previous, added.unit),
-    })),
-  };
-  output.result(shown, () => renderAdded(added, beaten, output.color));
+      value: recordValueIn(record.kind, record.value, unit),
+      previous: record.previous === null ? null : recordValueIn(record.kind, record.previous, unit),
+    };
+    return added.sets.length === 1 ? inUnit : { ...inUnit, set_number };
+  });
+  const { sets, records: _records, ...shared } = added;
+  // One set keeps the shape `set add --json` always had; several are listed under `sets`.
+  const shown =
+    sets.length === 1
+      ? { ...weightInUnit({ ...shared, ...sets[0]! }), records }
+      : { ...shared, sets: sets.map((set) => weightInUnit(set)), records };
+  output.result(shown, () => renderAdded(added, output.color));
 }
 
-function renderAdded(set: AddedSet, beaten: AddedSet['records'], color: boolean): string {
+/** The set of the command that holds a record. */
+function holder(added: AddedSets, logId: number): AddedSets['sets'][number] {
+  return added.sets.find((set) => set.id === logId)!;
+}
+
+function renderAdded(added: AddedSets, color: boolean): string {
   const c = palette(color);
-  const rpe = set.rpe === null ? '' : ` @ RPE ${set.rpe}`;
-  const type = set.set_type === 'normal' ? '' : ` (${set.set_type})`;
-  const lines = [
-    `${c.bold(set.exercise)}: set ${set.set_number}, ${formatWeight(set.weight, set.unit, set.bodyweight)} x ${set.reps}${rpe}${type}`,
-  ];
-  for (const record of beaten) {
+  const rpe = added.rpe === null ? '' : ` @ RPE ${added.rpe}`;
+  const type = added.set_type === 'normal' ? '' : ` (${added.set_type})`;
+  const lines = added.sets.map(
+    (set) =>
+      `${c.bold(added.exercise)}: set ${set.set_number}, ${formatWeight(set.weight, set.unit, set.bodyweight)} x ${set.reps}${rpe}${type}`,
+  );
+  // A record can move to an equal but older (backdated) set: that is not a new PR.
+  for (const record of added.records.filter((r) => r.previous !== null && r.value > r.previous)) {
+    const set = holder(added, record.log_id);
+    const which = added.sets.length === 1 ? '' : ` (set ${set.set_number})`;
     lines.push(
       c.green(
-        `New PR: ${recordLabel(record.kind, record.reps)} ${formatRecordValue(record.kind, record.value, set.unit)}, ` +
+        `New PR: ${recordLabel(record.kind, record.reps)} ${formatRecordValue(record.kind, record.value, set.unit)}${which}, ` +
           `was ${formatRecordValue(record.kind, record.previous!, set.unit)}`,
       ),
     );
@@ -134,9 +163,11 @@ function renderAdded(set: AddedSet, beaten: AddedSet['records'], color: boolean)
   return lines.join('\n');
 }
 
-export async function undoSetCommand(context: CommandContext) {
-  const undone = await withDatabase(context, (pool) => undoLastSet(pool, context.config.userName));
-  context.output.result(weightInUnit(undone), () => describeUndone(undone));
+export async function undoSetCommand(context: CommandContext, { command }: UndoSetInput) {
+  const undone = await withDatabase(context, (pool) => undoLastSet(pool, context.config.userName, { command }));
+  // One set as `set undo` always printed it; --command lists the sets it removed.
+  const shown = command ? { sets: undone.map((set) => weightInUnit(set)) } : weightInUnit(undone[0]!);
+  context.output.result(shown, () => undone.map(describeUndone).join('\n'));
 }
 
 function describeUndone(result: UndoneSet): string {

@@ -1,5 +1,6 @@
 import { nameSchema, notesSchema, rpeSchema, setTypeSchema } from '../../domain/limits.js';
-import type { NewSet } from '../../domain/newSet.js';
+import type { NewSet, NewSets } from '../../domain/newSet.js';
+import { parseSetList, type WrittenSet } from '../../domain/setList.js';
 import {
   checkReps,
   checkWeight,
@@ -9,6 +10,7 @@ import {
   type SetInput,
 } from '../../domain/setNotation.js';
 import { notInFuture, parseTypedTime } from '../../domain/time.js';
+import type { Unit } from '../../domain/units.js';
 import { UsageError } from '../../errors.js';
 import { parseInput } from '../parseInput.js';
 
@@ -24,13 +26,21 @@ export type RawSetOptions = {
 
 const REPS_TEXT = /^\d{1,5}$/;
 
-/** The set from SET notation or from --weight/--reps, never both. */
-function resolveSet(notation: string | undefined, options: RawSetOptions): SetInput {
+/** Whether the set comes as SET notation (never both it and --weight/--reps). */
+function givenAsNotation(notation: string | undefined, options: RawSetOptions): notation is string {
   const byFlags = options.weight !== undefined || options.reps !== undefined;
   if (notation !== undefined && byFlags) {
     throw new UsageError('give the set either as SET (e.g. 100x5) or as --weight and --reps, not both');
   }
-  if (notation !== undefined) return parseSetNotation(notation);
+  return notation !== undefined;
+}
+
+/** The set from SET notation or from --weight/--reps. */
+function resolveSet(notation: string | undefined, options: RawSetOptions): SetInput {
+  return givenAsNotation(notation, options) ? parseSetNotation(notation) : flagSet(options);
+}
+
+function flagSet(options: RawSetOptions): SetInput {
   if (options.weight === undefined || options.reps === undefined) {
     throw new UsageError(`missing SET; give it as ${SET_FORMS}, or as --weight W --reps R`);
   }
@@ -45,29 +55,62 @@ function resolveSet(notation: string | undefined, options: RawSetOptions): SetIn
   };
 }
 
-/** Validates everything `set add` was given; throws UsageError naming the field. */
+/** The unit a set ends up in: its own or --unit's (they must agree), else undefined: the user's. */
+function settledUnit(written: Unit | undefined, options: RawSetOptions): Unit | undefined {
+  const flagUnit = options.unit === undefined ? undefined : parseUnit(options.unit, '--unit');
+  if (written && flagUnit && written !== flagUnit) {
+    throw new UsageError(`SET says ${written} but --unit says ${flagUnit}; give one unit`);
+  }
+  return written ?? flagUnit;
+}
+
+/** An absolute set in its settled unit, its weight checked in that unit. */
+function settledSet<T extends SetInput>(set: T, options: RawSetOptions): T {
+  const unit = settledUnit(set.unit, options);
+  // SET notation was checked against kg when it named no unit; check the unit it ends up in.
+  // A weight with no unit stays checked against kg: under 1000 kg in either unit.
+  if (unit) checkWeight(set.weight, unit, 'weight');
+  return { ...set, unit };
+}
+
+/** Validates one set as `set add` takes it (`next --log`); throws UsageError naming the field. */
 export function parseSetOptions(
   userName: string,
   exercise: string,
   notation: string | undefined,
   options: RawSetOptions,
 ): NewSet {
-  const set = resolveSet(notation, options);
-  const flagUnit = options.unit === undefined ? undefined : parseUnit(options.unit, '--unit');
-  if (set.unit && flagUnit && set.unit !== flagUnit) {
-    throw new UsageError(`SET says ${set.unit} but --unit says ${flagUnit}; give one unit`);
-  }
-  const unit = set.unit ?? flagUnit ?? null;
-  // SET notation was checked against kg when it named no unit; check the unit it ends up in.
-  // A weight with no unit stays checked against kg: under 1000 kg in either unit.
-  if (unit) checkWeight(set.weight, unit, 'weight');
+  const set = settledSet(resolveSet(notation, options), options);
+  return { ...sharedFields(userName, exercise, options), ...set, unit: set.unit ?? null };
+}
+
+/**
+ * Validates everything `set add` was given: the sets SET holds (several, relative ones,
+ * `same`; see parseSetList) or the one of --weight and --reps. --unit is the unit of
+ * every weight written without one; `same` repeats the set before it as it was.
+ */
+export function parseSetCommand(
+  userName: string,
+  exercise: string,
+  notation: string | undefined,
+  options: RawSetOptions,
+): NewSets {
+  const written: WrittenSet[] = givenAsNotation(notation, options)
+    ? parseSetList(notation)
+    : [{ kind: 'absolute', ...flagSet(options) }];
+  const sets = written.map((set): WrittenSet => {
+    if (set.kind === 'absolute') return settledSet(set, options);
+    if (set.kind === 'relative') return { ...set, unit: settledUnit(set.unit, options) };
+    return set;
+  });
+  return { ...sharedFields(userName, exercise, options), sets };
+}
+
+/** What every set of one command shares. */
+function sharedFields(userName: string, exercise: string, options: RawSetOptions): Omit<NewSets, 'sets'> {
   return {
     userName,
     exercise: parseInput(nameSchema('EXERCISE'), exercise),
-    weight: set.weight,
-    unit,
-    bodyweight: set.bodyweight,
-    reps: set.reps,
     rpe: options.rpe === undefined ? null : parseInput(rpeSchema, options.rpe),
     setType: parseInput(setTypeSchema, options.type ?? 'normal'),
     notes: options.note === undefined ? null : parseInput(notesSchema('--note'), options.note) || null,

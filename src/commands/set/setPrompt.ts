@@ -1,5 +1,5 @@
 import { input, search } from '@inquirer/prompts';
-import { parseSetNotation, SET_FORMS } from '../../domain/setNotation.js';
+import { SET_FORMS } from '../../domain/setNotation.js';
 import { WorkoutError } from '../../errors.js';
 
 /** Asks for the exercise: one of the user's own (`known`, most used first), or a new name typed in. */
@@ -16,13 +16,17 @@ export async function promptExercise(known: string[]): Promise<string> {
   });
 }
 
-/** Asks for the set in SET notation, until it reads as one. */
-export async function promptSetNotation(exercise: string): Promise<string> {
+/**
+ * Asks for the set (or sets) in SET notation until `read` takes it. `read` comes from the
+ * caller: importing the SET list grammar here would split it into a chunk of its own,
+ * one more file for every `set add` to load.
+ */
+export async function promptSetNotation(exercise: string, read: (text: string) => unknown): Promise<string> {
   return input({
     message: `Set for ${exercise} (${SET_FORMS})`,
     validate: (value) => {
       try {
-        parseSetNotation(value);
+        read(value);
         return true;
       } catch (error) {
         return error instanceof WorkoutError ? error.message : String(error);

@@ -9,14 +9,15 @@ import { z } from 'zod';
  *
  * The CTEs `known_user` and `new_user`; `SELECT id FROM known_user UNION ALL SELECT id
  * FROM new_user` is the user's id, or nothing when another transaction created the same
- * user a moment ago (run the statement again: its new snapshot sees that user).
+ * user a moment ago (run the statement again: its new snapshot sees that user), or when
+ * `create` is false and there is no such user.
  */
-export function lockedUserCtes(userName: string) {
+export function lockedUserCtes(userName: string, create = true) {
   return sql.fragment`
     known_user AS (
       SELECT id FROM app_user WHERE name = ${userName} FOR NO KEY UPDATE
     ), new_user AS (
-      INSERT INTO app_user (name) SELECT ${userName} WHERE NOT EXISTS (SELECT 1 FROM known_user)
+      INSERT INTO app_user (name) SELECT ${userName} WHERE ${create} AND NOT EXISTS (SELECT 1 FROM known_user)
       ON CONFLICT (name) DO NOTHING
       RETURNING id
     )`;
