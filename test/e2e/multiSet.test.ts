@@ -134,7 +134,7 @@ describe('set add with several sets', () => {
     expect(stored.find((record) => record.kind === 'heaviest')?.value).toBe('130');
   });
 
-  test('--json of one set keeps the shape it always had', async () => {
+  test('--json of one set keeps the shape it always had (with the catalog\'s exercise_created)', async () => {
     const [one] = await ok(['--json', 'set', 'add', 'Row', '60x10']);
     const added = JSON.parse(one!.stdout);
     expect(Object.keys(added).sort()).toEqual(
@@ -156,6 +156,7 @@ describe('set add with several sets', () => {
         'closed_at',
         'records',
         'exercise',
+        'exercise_created',
         'weight_kg',
       ].sort(),
     );
@@ -166,23 +167,23 @@ describe('set add with several sets', () => {
 describe('relative weights and same', () => {
   test('follow the last working set (warm-ups skipped), in this session or the last one, then the set before', async () => {
     const results = await ok(
-      ['set', 'add', 'Bench', '100x5'],
-      ['set', 'add', 'Bench', '60x5', '--type', 'warmup'],
-      ['set', 'add', 'Bench', '+2.5x5'],
+      ['set', 'add', 'Board Press', '100x5'],
+      ['set', 'add', 'Board Press', '60x5', '--type', 'warmup'],
+      ['set', 'add', 'Board Press', '+2.5x5'],
       ['session', 'end'],
-      ['set', 'add', 'Bench', '-5x8'],
-      ['set', 'add', 'Bench', 'same'],
-      ['set', 'add', 'Bench', '='],
-      ['set', 'add', 'Bench', '+2.5x5,5,5'],
-      ['set', 'add', 'Bench', '100x5', '+5x3', '+5x1', 'same'],
-      ['set', 'add', 'Bench', '+5lb', 'x', '2'],
+      ['set', 'add', 'Board Press', '-5x8'],
+      ['set', 'add', 'Board Press', 'same'],
+      ['set', 'add', 'Board Press', '='],
+      ['set', 'add', 'Board Press', '+2.5x5,5,5'],
+      ['set', 'add', 'Board Press', '100x5', '+5x3', '+5x1', 'same'],
+      ['set', 'add', 'Board Press', '+5lb', 'x', '2'],
       ['set', 'add', 'Squat', '225lb', 'x', '5'],
       ['set', 'add', 'Squat', '+10x5', '-5kg', 'x', '5', '+1x5'],
       ['set', 'add', 'Dip', 'bw', 'x', '10'],
       ['set', 'add', 'Dip', '+10x8', 'same', '-10x12'],
     );
-    expect(results[2]!.stdout).toMatch(/^Bench: set 3, 102.5 kg x 5\nNew PR: heaviest weight 102.5 kg, was 100 kg\n/);
-    const bench = (await logged()).filter((row) => row.exercise === 'Bench');
+    expect(results[2]!.stdout).toMatch(/^Board Press: set 3, 102.5 kg x 5\nNew PR: heaviest weight 102.5 kg, was 100 kg\n/);
+    const bench = (await logged()).filter((row) => row.exercise === 'Board Press');
     expect(bench.map((row) => [row.set_number, row.weight, row.unit, row.reps])).toEqual([
       [1, '100', 'kg', 5],
       [2, '60', 'kg', 5],
@@ -218,52 +219,52 @@ describe('relative weights and same', () => {
     ]);
     const [show] = await ok(['session', 'show']);
     expect(show!.stdout).toContain('11. 247.508 lb x 2');
-    await expectRecordsMatchHistory('Bench');
+    await expectRecordsMatchHistory('Board Press');
   });
 });
 
 describe('refused: exit 2, one line, nothing written', () => {
   test('relative weights with nothing to follow or out of range, and malformed SET lists', async () => {
-    await ok(['set', 'add', 'Bench', '100x5', '--note', 'seed'], ['set', 'add', 'Row', '40x10', '--type', 'warmup']);
+    await ok(['set', 'add', 'Board Press', '100x5', '--note', 'seed'], ['set', 'add', 'Row', '40x10', '--type', 'warmup']);
     const before = await snapshotDatabase(db);
     const NEVER =
-      /^workout: SET: no earlier working set of (Squat|Row|Bench) for a relative weight or `same` to follow/;
+      /^workout: SET: no earlier working set of (Squat|Row|Board Press) for a relative weight or `same` to follow/;
     const cases: Array<[string[], RegExp]> = [
       [['set', 'add', 'Squat', '+2.5x5'], NEVER],
       [['set', 'add', 'Squat', 'same'], NEVER],
       [['set', 'add', 'Squat', '=', '100x5'], NEVER],
       [['set', 'add', 'Row', '+5x10'], NEVER], // warm-ups only
-      [['set', 'add', 'Bench', '+2.5x5', '--at', '2020-01-01T10:00'], NEVER], // nothing that early
-      [['set', 'add', 'Bench', '-105x5'], /^workout: SET: set 1 would weigh -5 kg; a weight is from 0 to 1000 kg\n/],
-      [['set', 'add', 'Bench', '100x5', '+950x1'], /^workout: SET: set 2 would weigh 1050 kg/],
-      [['set', 'add', 'Bench', 'bw', 'x', '5', '-5x5'], /^workout: SET: set 2 would weigh -5 kg/],
-      [['set', 'add', 'Bench', '100x5,'], /^workout: SET "100x5," is not a set; accepted forms: .*100x5,5,4/],
-      [['set', 'add', 'Bench', '100x5,,5'], /^workout: SET "100x5,,5" is not a set/],
-      [['set', 'add', 'Bench', '100x5,5,0'], /^workout: SET reps must be a whole number from 1 to 1000\n/],
-      [['set', 'add', 'Bench', '3x5@'], /^workout: SET "3x5@" is not a set/],
-      [['set', 'add', 'Bench', '3x5@1001'], /^workout: SET weight must be at most 1000 kg/],
-      [['set', 'add', 'Bench', '0x5@100'], /^workout: SET must hold at least 1 set \(0x5\)/],
+      [['set', 'add', 'Board Press', '+2.5x5', '--at', '2020-01-01T10:00'], NEVER], // nothing that early
+      [['set', 'add', 'Board Press', '-105x5'], /^workout: SET: set 1 would weigh -5 kg; a weight is from 0 to 1000 kg\n/],
+      [['set', 'add', 'Board Press', '100x5', '+950x1'], /^workout: SET: set 2 would weigh 1050 kg/],
+      [['set', 'add', 'Board Press', 'bw', 'x', '5', '-5x5'], /^workout: SET: set 2 would weigh -5 kg/],
+      [['set', 'add', 'Board Press', '100x5,'], /^workout: SET "100x5," is not a set; accepted forms: .*100x5,5,4/],
+      [['set', 'add', 'Board Press', '100x5,,5'], /^workout: SET "100x5,,5" is not a set/],
+      [['set', 'add', 'Board Press', '100x5,5,0'], /^workout: SET reps must be a whole number from 1 to 1000\n/],
+      [['set', 'add', 'Board Press', '3x5@'], /^workout: SET "3x5@" is not a set/],
+      [['set', 'add', 'Board Press', '3x5@1001'], /^workout: SET weight must be at most 1000 kg/],
+      [['set', 'add', 'Board Press', '0x5@100'], /^workout: SET must hold at least 1 set \(0x5\)/],
       [
-        ['set', 'add', 'Bench', '51x5@100'],
+        ['set', 'add', 'Board Press', '51x5@100'],
         /^workout: SET has more than 50 sets; at most 50 are logged in one command/,
       ],
-      [['set', 'add', 'Bench', '26x2@100', '25x2@100'], /^workout: SET has more than 50 sets/],
-      [['set', 'add', 'Bench', `100x${Array(51).fill('5').join(',')}`], /^workout: SET has more than 50 sets/],
+      [['set', 'add', 'Board Press', '26x2@100', '25x2@100'], /^workout: SET has more than 50 sets/],
+      [['set', 'add', 'Board Press', `100x${Array(51).fill('5').join(',')}`], /^workout: SET has more than 50 sets/],
       [
-        ['set', 'add', 'Bench', '5x5', '100'],
+        ['set', 'add', 'Board Press', '5x5', '100'],
         /^workout: SET "100" is not a set \(a weight after SETSxREPS takes a unit/,
       ],
-      [['set', 'add', 'Bench', '100x5', 'heavy'], /^workout: SET "heavy" is not a set/],
-      [['set', 'add', 'Bench', 'same', 'x5'], /^workout: SET "x5" is not a set/],
-      [['set', 'add', 'Bench', 'samex5'], /^workout: SET "samex5" is not a set/],
-      [['set', 'add', 'Bench', '+x5'], /^workout: SET "\+x5" is not a set/],
-      [['set', 'add', 'Bench', '+2.5'], /^workout: SET "\+2.5" is not a set/],
-      [['set', 'add', 'Bench', '+2.5stone', 'x', '5'], /^workout: SET has unknown unit "stone"/],
-      [['set', 'add', 'Bench', '100x5', '+5lb', 'x', '5', '--unit', 'kg'], /^workout: SET says lb but --unit says kg/],
-      [['set', 'add', 'Bench', '100x5', '-x5'], /^workout: unknown option '-x5'/],
-      [['set', 'add', '--bogus', 'Bench', '100x5'], /^workout: unknown option '--bogus'/],
-      [['set', 'add', 'Bench', '100x5', 'x', '5'], /^workout: SET "x 5" is not a set/],
-      [['set', 'add', 'Bench', '100x5', '--weight', '100', '--reps', '5'], /^workout: give the set either as SET/],
+      [['set', 'add', 'Board Press', '100x5', 'heavy'], /^workout: SET "heavy" is not a set/],
+      [['set', 'add', 'Board Press', 'same', 'x5'], /^workout: SET "x5" is not a set/],
+      [['set', 'add', 'Board Press', 'samex5'], /^workout: SET "samex5" is not a set/],
+      [['set', 'add', 'Board Press', '+x5'], /^workout: SET "\+x5" is not a set/],
+      [['set', 'add', 'Board Press', '+2.5'], /^workout: SET "\+2.5" is not a set/],
+      [['set', 'add', 'Board Press', '+2.5stone', 'x', '5'], /^workout: SET has unknown unit "stone"/],
+      [['set', 'add', 'Board Press', '100x5', '+5lb', 'x', '5', '--unit', 'kg'], /^workout: SET says lb but --unit says kg/],
+      [['set', 'add', 'Board Press', '100x5', '-x5'], /^workout: unknown option '-x5'/],
+      [['set', 'add', '--bogus', 'Board Press', '100x5'], /^workout: unknown option '--bogus'/],
+      [['set', 'add', 'Board Press', '100x5', 'x', '5'], /^workout: SET "x 5" is not a set/],
+      [['set', 'add', 'Board Press', '100x5', '--weight', '100', '--reps', '5'], /^workout: give the set either as SET/],
     ];
     const results = await runCliBatch(
       db,
@@ -283,10 +284,10 @@ describe('refused: exit 2, one line, nothing written', () => {
 describe('set undo --command', () => {
   test('removes every set of the last set add (records recomputed); set undo still removes one', async () => {
     const results = await ok(
-      ['set', 'add', 'Bench', '100x5'],
-      ['set', 'add', 'Bench', '105x5', '110x3', '110x1'],
+      ['set', 'add', 'Board Press', '100x5'],
+      ['set', 'add', 'Board Press', '105x5', '110x3', '110x1'],
       ['--json', 'set', 'undo', '--command'],
-      ['set', 'add', 'Bench', '102.5x5,5,5'],
+      ['set', 'add', 'Board Press', '102.5x5,5,5'],
       ['set', 'undo'],
       ['set', 'undo', '--command'],
     );
@@ -298,21 +299,21 @@ describe('set undo --command', () => {
         s.weight,
       ]),
     ).toEqual([
-      ['Bench', 2, 105],
-      ['Bench', 3, 110],
-      ['Bench', 4, 110],
+      ['Board Press', 2, 105],
+      ['Board Press', 3, 110],
+      ['Board Press', 4, 110],
     ]);
-    expect(results[4]!.stdout).toBe('Removed Bench set 4 (102.5 kg x 5) from session 1.\n');
+    expect(results[4]!.stdout).toBe('Removed Board Press set 4 (102.5 kg x 5) from session 1.\n');
     // The rest of that command: sets 2 and 3.
     expect(results[5]!.stdout).toBe(
-      'Removed Bench set 2 (102.5 kg x 5) from session 1.\nRemoved Bench set 3 (102.5 kg x 5) from session 1.\n',
+      'Removed Board Press set 2 (102.5 kg x 5) from session 1.\nRemoved Board Press set 3 (102.5 kg x 5) from session 1.\n',
     );
     expect((await logged()).map((row) => [row.set_number, row.weight])).toEqual([[1, '100']]);
-    const stored = await expectRecordsMatchHistory('Bench');
+    const stored = await expectRecordsMatchHistory('Board Press');
     expect(stored.find((record) => record.kind === 'heaviest')?.value).toBe('100');
 
     // A set no set add logged (an import, or from before migration 014) goes alone.
-    await ok(['set', 'add', 'Bench', '100x5,5']);
+    await ok(['set', 'add', 'Board Press', '100x5,5']);
     await db.query('UPDATE workout_log SET command_xact = NULL WHERE set_number = 3');
     await ok(['set', 'undo', '--command']);
     expect((await logged()).map((row) => row.set_number)).toEqual([1, 2]);
@@ -322,8 +323,8 @@ describe('set undo --command', () => {
       ['set', 'undo', '--command'],
     ]);
     expect([second!.stdout, first!.stdout]).toEqual([
-      'Removed Bench set 2 (100 kg x 5) from session 1.\n',
-      'Removed Bench set 1 (100 kg x 5) from session 1.\n',
+      'Removed Board Press set 2 (100 kg x 5) from session 1.\n',
+      'Removed Board Press set 1 (100 kg x 5) from session 1.\n',
     ]);
     expect(nothing).toMatchObject({
       code: 1,
