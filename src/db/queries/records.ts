@@ -2,7 +2,6 @@ import { type DatabasePool, sql } from 'slonik';
 import { z } from 'zod';
 import { RECORD_KINDS } from '../../domain/records.js';
 import { UNITS } from '../../domain/units.js';
-import { findUserId } from './lockUser.js';
 
 const recordRow = z.object({
   exercise: z.string(),
@@ -18,12 +17,10 @@ export type RecordRow = z.infer<typeof recordRow>;
 
 /** The user's records, each with the unit and date of the set that holds it. */
 export async function listRecords(
-  pool: DatabasePool,
-  userName: string,
+  pool: Pick<DatabasePool, 'any'>,
+  userId: number,
   exercise: string | undefined,
 ): Promise<RecordRow[]> {
-  const userId = await findUserId(pool, userName);
-  if (userId === undefined) return [];
   const rows = await pool.any(sql.type(recordRow)`
     SELECT e.name AS exercise, p.kind, p.reps, p.value, l.unit, l.bodyweight, p.achieved_at, p.log_id
     FROM personal_record p

@@ -1,0 +1,114 @@
+-- The training views (history, progress, stats) at any history size: issue 12 asks for
+-- 20 ms (last, history) and 200 ms (progress, stats over ten years) with one user's
+-- 300,000 sets among 10,000 users. Measured by test/bench/trainingReads.ts.
+
+-- 1. One exercise's sets in time order, with every column the views read, so that they
+--    are read from the index alone (an index-only scan): `progress` reads all of them,
+--    `history` the newest sessions', `last` the newest. It leads with the columns of
+--    workout_log_user_exercise (001), which it replaces for every query that used it.
+--    On a large live server, build it first with `workout db migrate-indexes`
+--    (CREATE INDEX CONCURRENTLY): then this finds it present and writers never wait.
+CREATE INDEX IF NOT EXISTS workout_log_exercise_time ON workout_log (user_id, exercise_id, performed_at, id)
+  INCLUDE (session_id, weight, reps, bodyweight, set_type);
+DROP INDEX IF EXISTS workout_log_user_exercise;
+
+-- 2. The heaviest working set of each rep count, found by walking one index backwards:
+--    what `history` compares its newest sessions with ("the records every earlier set
+--    held") without reading the years before them. Every record kind is a function of
+--    (weight, reps) that grows with the weight, so the heaviest set per rep count before a
+--    moment holds every record of that moment. Warm-ups never hold a record.
+CREATE INDEX IF NOT EXISTS workout_log_exercise_reps ON workout_log (user_id, exercise_id, reps, weight)
+  INCLUDE (performed_at, bodyweight) WHERE set_type <> 'warmup';
+
+-- 3. Per session and exercise: the first set, and the working sets (not warm-ups), their
+--    reps and volume (kilograms x reps; a bodyweight set counts its added load). `stats`
+--    sums these (a session a day for ten years is ~30,000 rows, not 300,000 sets).
+--    Kept exact by the triggers below, in the transaction of every write to workout_log
+--    (set add, edit, delete, undo, import, a session deleted with its sets, hand-written SQL).
+CREATE TABLE session_exercise_totals (
+  session_id    bigint NOT NULL,
+  exercise_id   bigint NOT NULL,
+  user_id       bigint NOT NULL,
+  first_at      timestamptz NOT NULL,
+  working_sets  integer NOT NULL,
+  reps          bigint NOT NULL,
+  volume        numeric NOT NULL,
+  PRIMARY KEY (session_id, exercise_id)
+);
+-- A user's sessions in time order, read from the index alone.
+CREATE INDEX session_exercise_totals_user_time ON session_exercise_totals (user_id, first_at)
+  INCLUDE (session_id, exercise_id, working_sets, reps, volume);
+
+-- Recomputes the (session, exercise) pairs a statement touched from their sets (a few
+-- rows each, through idx_session_exercise): exact whatever the statement did. Once per
+-- statement, from its transition tables, so a bulk import pays once per batch.
+-- SECURITY DEFINER: roles under row-level security need no grant to write the totals,
+-- which only ever follow the sets those roles could write.
+CREATE FUNCTION workout_refresh_session_exercise_totals() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER
+  AS $$
+  DECLARE
+    sessions bigint[] := '{}';
+    exercises bigint[] := '{}';
+  BEGIN
+    -- A transition table exists only for the events that have one: each is read under its own test.
+    IF TG_OP <> 'DELETE' THEN
+      SELECT sessions || array_agg(session_id), exercises || array_agg(exercise_id) INTO sessions, exercises
+      FROM (SELECT DISTINCT session_id, exercise_id FROM workout_new_sets) n;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+      SELECT sessions || array_agg(session_id), exercises || array_agg(exercise_id) INTO sessions, exercises
+      FROM (SELECT DISTINCT session_id, exercise_id FROM workout_old_sets) o;
+    END IF;
+    -- Pairs with sets left are upserted, pairs without are deleted: distinct keys, one statement.
+    WITH touched AS (
+      SELECT DISTINCT session_id, exercise_id FROM unnest(sessions, exercises) AS p (session_id, exercise_id)
+    ), fresh AS (
+      SELECT l.session_id, l.exercise_id, min(l.user_id) AS user_id, min(l.performed_at) AS first_at,
+             count(*) FILTER (WHERE l.set_type <> 'warmup') AS working_sets,
+             coalesce(sum(l.reps) FILTER (WHERE l.set_type <> 'warmup'), 0) AS reps,
+             coalesce(sum(l.weight * l.reps) FILTER (WHERE l.set_type <> 'warmup'), 0) AS volume
+      FROM touched p
+      JOIN workout_log l ON l.session_id = p.session_id AND l.exercise_id = p.exercise_id
+      GROUP BY l.session_id, l.exercise_id
+    ), upserted AS (
+      INSERT INTO session_exercise_totals AS t (session_id, exercise_id, user_id, first_at, working_sets, reps, volume)
+      SELECT * FROM fresh
+      ON CONFLICT (session_id, exercise_id) DO UPDATE
+        SET user_id = excluded.user_id, first_at = excluded.first_at, working_sets = excluded.working_sets,
+            reps = excluded.reps, volume = excluded.volume
+      RETURNING 1
+    )
+    DELETE FROM session_exercise_totals t USING touched p
+    WHERE t.session_id = p.session_id AND t.exercise_id = p.exercise_id
+      AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.session_id = p.session_id AND f.exercise_id = p.exercise_id);
+    RETURN NULL;
+  END
+  $$;
+DO $$
+BEGIN
+  EXECUTE format('ALTER FUNCTION workout_refresh_session_exercise_totals() SET search_path = %I, pg_temp', current_schema());
+END
+$$;
+
+CREATE TRIGGER workout_log_totals_insert AFTER INSERT ON workout_log
+  REFERENCING NEW TABLE AS workout_new_sets
+  FOR EACH STATEMENT EXECUTE FUNCTION workout_refresh_session_exercise_totals();
+CREATE TRIGGER workout_log_totals_update AFTER UPDATE ON workout_log
+  REFERENCING OLD TABLE AS workout_old_sets NEW TABLE AS workout_new_sets
+  FOR EACH STATEMENT EXECUTE FUNCTION workout_refresh_session_exercise_totals();
+CREATE TRIGGER workout_log_totals_delete AFTER DELETE ON workout_log
+  REFERENCING OLD TABLE AS workout_old_sets
+  FOR EACH STATEMENT EXECUTE FUNCTION workout_refresh_session_exercise_totals();
+
+INSERT INTO session_exercise_totals (session_id, exercise_id, user_id, first_at, working_sets, reps, volume)
+SELECT session_id, exercise_id, min(user_id), min(performed_at),
+       count(*) FILTER (WHERE set_type <> 'warmup'),
+       coalesce(sum(reps) FILTER (WHERE set_type <> 'warmup'), 0),
+       coalesce(sum(weight * reps) FILTER (WHERE set_type <> 'warmup'), 0)
+FROM workout_log
+GROUP BY session_id, exercise_id;
+
+-- Under row-level security a role reads only its own user's totals, like its sets.
+CREATE POLICY workout_own_session_exercise_totals ON session_exercise_totals FOR SELECT
+  USING (user_id = (SELECT workout_current_user_id()));
