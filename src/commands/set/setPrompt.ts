@@ -16,10 +16,12 @@ export async function promptExercise(known: string[]): Promise<string> {
   });
 }
 
-/** Asks for the set in SET notation, until it reads as one. */
-export async function promptSetNotation(exercise: string): Promise<string> {
+/** Asks for the set in SET notation, until it reads as one; Enter takes `lastTime` (last time's set) when there is one. */
+export async function promptSetNotation(exercise: string, lastTime: string | undefined): Promise<string> {
   return input({
-    message: `Set for ${exercise} (${SET_FORMS})`,
+    message:
+      lastTime === undefined ? `Set for ${exercise} (${SET_FORMS})` : `Set for ${exercise}, Enter for last time's`,
+    default: lastTime,
     validate: (value) => {
       try {
         parseSetNotation(value);
