@@ -31,6 +31,7 @@ describe('the migrated schema', () => {
       { name: 'workout_current_user_id', volatility: 's' },
       { name: 'workout_e1rm', volatility: 'i' },
       { name: 'workout_record_candidates', volatility: 'i' },
+      { name: 'workout_refresh_session_exercise_totals', volatility: 'v' },
       { name: 'workout_to_kg', volatility: 'i' },
     ]);
   });
