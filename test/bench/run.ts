@@ -17,6 +17,8 @@ const BENCHES = [
   'concurrency',
   'embedded',
   'trainingReads',
+  'readCpu',
+  'totalsTrigger',
   'importBench',
 ];
 

@@ -26,6 +26,7 @@ describe('the migrated schema', () => {
       SELECT proname AS name, provolatile AS volatility FROM pg_proc
       WHERE proname LIKE 'workout\\_%' ORDER BY proname COLLATE "C"`);
     expect(rows).toEqual([
+      { name: 'workout_add_session_exercise_totals', volatility: 'v' },
       { name: 'workout_clean_name', volatility: 's' },
       { name: 'workout_clean_notes', volatility: 'i' },
       { name: 'workout_current_user_id', volatility: 's' },

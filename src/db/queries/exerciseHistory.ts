@@ -132,7 +132,9 @@ function sessionsQuery(userId: number, exercise: string, { from, to }: DateRange
     ), ${walk} bound AS (
       SELECT ${t} AS t, ${until} AS until
     ), rep_counts (reps) AS (
-      SELECT min(l.reps) FROM workout_log l WHERE ${ofExercise('l')} AND l.set_type <> 'warmup'
+      -- Nothing is before T = -infinity (all of a user's history): then not a single probe.
+      SELECT min(l.reps) FROM workout_log l
+      WHERE ${ofExercise('l')} AND l.set_type <> 'warmup' AND (SELECT t FROM bound) > '-infinity'
       UNION ALL
       SELECT (SELECT min(l.reps) FROM workout_log l WHERE ${ofExercise('l')} AND l.set_type <> 'warmup' AND l.reps > r.reps)
       FROM rep_counts r WHERE r.reps IS NOT NULL

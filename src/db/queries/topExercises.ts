@@ -19,17 +19,19 @@ export async function topExercises(
 ): Promise<TopExercise[]> {
   return [
     ...(await pool.any(sql.type(topExerciseRow)`
-      SELECT e.name AS exercise, t.volume, t.working_sets
-      FROM (
-        SELECT exercise_id, sum(volume) AS volume, sum(working_sets) AS working_sets
-        FROM session_exercise_totals
-        WHERE user_id = ${userId} ${sessionsFrom(from)}
-          ${to ? sql.fragment`AND session_id IN (SELECT session_id FROM session_exercise_totals WHERE user_id = ${userId} ${sessionsFrom(from)} GROUP BY session_id ${sessionsBefore(to)})` : sql.fragment``}
-        GROUP BY exercise_id
-        HAVING sum(working_sets) > 0
-      ) t
-      JOIN exercise e ON e.id = t.exercise_id
-      ORDER BY t.volume DESC, lower(e.name)
+      SELECT * FROM (
+        -- The names by primary key, for the user's exercises only (a join would read the whole shared list).
+        SELECT (SELECT e.name FROM exercise e WHERE e.id = t.exercise_id) AS exercise, t.volume, t.working_sets
+        FROM (
+          SELECT exercise_id, sum(volume) AS volume, sum(working_sets) AS working_sets
+          FROM session_exercise_totals
+          WHERE user_id = ${userId} ${sessionsFrom(from)}
+            ${to ? sql.fragment`AND session_id IN (SELECT session_id FROM session_exercise_totals WHERE user_id = ${userId} ${sessionsFrom(from)} GROUP BY session_id ${sessionsBefore(to)})` : sql.fragment``}
+          GROUP BY exercise_id
+          HAVING sum(working_sets) > 0
+        ) t
+      ) named
+      ORDER BY volume DESC, lower(exercise)
       LIMIT ${limit}`)),
   ];
 }
