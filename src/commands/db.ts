@@ -28,9 +28,10 @@ never rename or delete). Owners of the tables and superusers are not restricted:
 migrations as the owner, and give each lifter a LOGIN role of their own, e.g.
 
   CREATE ROLE ann LOGIN;
-  GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, workout_session, workout_log, personal_record, routine TO ann;
+  GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, workout_session, workout_log, personal_record, routine,
+    session_exercise_totals TO ann;
   GRANT SELECT, INSERT ON exercise TO ann;
-  GRANT SELECT ON workout_migration, session_exercise_totals TO ann;
+  GRANT SELECT ON workout_migration TO ann;
 
 Example:
   $ DATABASE_URL=postgres://owner@db/gym workout db migrate --enable-rls`,

@@ -18,7 +18,6 @@ const BENCHES = [
   'embedded',
   'trainingReads',
   'readCpu',
-  'totalsTrigger',
   'importBench',
 ];
 

@@ -165,6 +165,14 @@ export async function addSet(
           SET value = EXCLUDED.value, log_id = EXCLUDED.log_id, achieved_at = EXCLUDED.achieved_at
           WHERE p.value < EXCLUDED.value OR (p.value = EXCLUDED.value AND EXCLUDED.achieved_at < p.achieved_at)
         RETURNING p.kind, p.reps, p.value
+      ), totaled AS (
+        -- What stats sums (session_exercise_totals, migration 012), in this same statement.
+        INSERT INTO session_exercise_totals AS t (session_id, exercise_id, user_id, first_at, working_sets, reps, volume)
+        SELECT n.session_id, n.exercise_id, n.user_id, n.performed_at, w.sets, w.sets * n.reps, w.sets * n.weight * n.reps
+        FROM new_set n CROSS JOIN LATERAL (SELECT CASE WHEN n.set_type = 'warmup' THEN 0 ELSE 1 END AS sets) w
+        ON CONFLICT (session_id, exercise_id) DO UPDATE
+          SET first_at = least(t.first_at, excluded.first_at), working_sets = t.working_sets + excluded.working_sets,
+              reps = t.reps + excluded.reps, volume = t.volume + excluded.volume
       )
       SELECT
         n.id, n.session_id, s.started AS session_started, s.ended AS session_ended,

@@ -150,10 +150,11 @@ function sessionsQuery(userId: number, exercise: string, { from, to }: DateRange
       UNION ALL
       SELECT '-infinity', 0, NULL, 0, r.reps, true, 'normal'
       FROM rep_counts r
-      WHERE EXISTS (
+      CROSS JOIN LATERAL (
         SELECT 1 FROM workout_log l
         WHERE ${ofExercise('l')} AND l.set_type <> 'warmup' AND l.reps = r.reps AND l.weight = 0 AND l.bodyweight
-          AND l.performed_at < (SELECT t FROM bound))
+          AND l.performed_at < (SELECT t FROM bound)
+        LIMIT 1) b
     ), sets AS (
       SELECT performed_at, id, session_id, weight, reps, bodyweight, set_type FROM earlier
       UNION ALL

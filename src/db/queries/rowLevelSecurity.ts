@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * The tables whose policies (sql/migrations/003_limits_and_row_level_security.sql; 010 for
- * routine; 012 for session_exercise_totals, read-only: its trigger writes it) the switch turns on or off.
+ * routine; 012 for session_exercise_totals) the switch turns on or off.
  */
 export const ROW_LEVEL_SECURITY_TABLES = [
   'app_user',
