@@ -24,7 +24,8 @@ export async function listRecords(
   const rows = await pool.any(sql.type(recordRow)`
     SELECT e.name AS exercise, p.kind, p.reps, p.value, l.unit, l.bodyweight, p.achieved_at, p.log_id
     FROM personal_record p
-    JOIN exercise e ON e.id = p.exercise_id
+    -- By primary key, per record: the exercise list is shared by every user and may be long.
+    CROSS JOIN LATERAL (SELECT name FROM exercise WHERE id = p.exercise_id) e
     JOIN workout_log l ON l.id = p.log_id
     WHERE p.user_id = ${userId}
       ${exercise === undefined ? sql.fragment`` : sql.fragment`AND lower(e.name) = lower(${exercise})`}
