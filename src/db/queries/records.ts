@@ -22,13 +22,20 @@ export async function listRecords(
   exercise: string | undefined,
 ): Promise<RecordRow[]> {
   const rows = await pool.any(sql.type(recordRow)`
-    SELECT e.name AS exercise, p.kind, p.reps, p.value, l.unit, l.bodyweight, p.achieved_at, p.log_id
-    FROM personal_record p
-    -- By primary key, per record: the exercise list is shared by every user and may be long.
-    CROSS JOIN LATERAL (SELECT name FROM exercise WHERE id = p.exercise_id) e
-    JOIN workout_log l ON l.id = p.log_id
-    WHERE p.user_id = ${userId}
-      ${exercise === undefined ? sql.fragment`` : sql.fragment`AND lower(e.name) = lower(${exercise})`}
-    ORDER BY lower(e.name), p.kind, p.reps`);
+    SELECT * FROM (
+      -- The name by primary key, per record (a subquery in the list stays one: a join would
+      -- read the whole exercise list, which every user shares).
+      SELECT (SELECT e.name FROM exercise e WHERE e.id = p.exercise_id) AS exercise,
+             p.kind, p.reps, p.value, l.unit, l.bodyweight, p.achieved_at, p.log_id
+      FROM personal_record p
+      JOIN workout_log l ON l.id = p.log_id
+      WHERE p.user_id = ${userId}
+        ${
+          exercise === undefined
+            ? sql.fragment``
+            : sql.fragment`AND p.exercise_id = (SELECT id FROM exercise WHERE lower(name) = lower(${exercise}))`
+        }
+    ) named
+    ORDER BY lower(exercise), kind, reps`);
   return [...rows];
 }
