@@ -29,7 +29,7 @@ migrations as the owner, and give each lifter a LOGIN role of their own, e.g.
 
   CREATE ROLE ann LOGIN;
   GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, workout_session, workout_log, personal_record, routine,
-    exercise_alias TO ann;
+    exercise_alias, session_exercise_totals TO ann;
   GRANT SELECT, INSERT, UPDATE ON exercise TO ann;
   GRANT SELECT ON workout_migration TO ann;
 

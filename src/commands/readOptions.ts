@@ -16,13 +16,19 @@ export function readInput<Shape extends z.ZodRawShape>(shape: Shape) {
 
 /** Declares --from, --to and --unit. */
 export function readOptions(command: Command): Command {
-  return command
-    .option('--from <date>', `from this day on: ${DATE_BOUND_FORMS}`)
-    .option('--to <date>', 'up to this day, inclusive (same forms)')
-    .option(
-      '--unit <unit>',
-      'kg or lb: the unit to show estimates and volumes in (default: yours, see workout config)',
-    );
+  return shownUnitOption(
+    command
+      .option('--from <date>', `from this day on: ${DATE_BOUND_FORMS}`)
+      .option('--to <date>', 'up to this day, inclusive (same forms)'),
+  );
+}
+
+/** Declares --unit: the unit a read shows weights in, instead of the user's. */
+export function shownUnitOption(command: Command): Command {
+  return command.option(
+    '--unit <unit>',
+    'kg or lb: the unit to show estimates and volumes in (default: yours, see workout config)',
+  );
 }
 
 /** --limit N: a whole number from 1 to `max`. */

@@ -3,12 +3,13 @@ import { groupByPeriod, type Period } from './period.js';
 export const METRICS = ['e1rm', 'heaviest', 'volume', 'reps'] as const;
 export type Metric = (typeof METRICS)[number];
 
-/** What a session holds for the progress chart (weights in kilograms). */
+/** What a session holds for the progress chart (weights in kilograms; of its working sets, null when none). */
 export type SessionSummary = {
   started_at: Date;
   e1rm: number | null;
+  heaviest: number | null;
   volume: number;
-  sets: ReadonlyArray<{ weight: number; reps: number; set_type: string }>;
+  reps: number | null;
   records: readonly unknown[];
 };
 
@@ -16,19 +17,7 @@ export type ProgressPoint = { date: Date; value: number; record: boolean };
 
 /** A session's value of `metric`; null when it has none (no set counts for an e1RM, only warm-ups). */
 function sessionValue(session: SessionSummary, metric: Metric): number | null {
-  const working = session.sets.filter((set) => set.set_type !== 'warmup');
-  switch (metric) {
-    case 'e1rm':
-      return session.e1rm;
-    case 'volume':
-      return session.volume;
-    case 'heaviest': {
-      const heaviest = Math.max(0, ...working.map((set) => set.weight));
-      return heaviest > 0 ? heaviest : null;
-    }
-    case 'reps':
-      return working.length > 0 ? working.reduce((sum, set) => sum + set.reps, 0) : null;
-  }
+  return metric === 'volume' ? session.volume : session[metric];
 }
 
 /**

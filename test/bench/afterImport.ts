@@ -128,7 +128,7 @@ async function main(): Promise<BenchResult> {
     }
     return {
       name: 'afterImport',
-      title: `9. export right after a big import, and embedded memory (one run each)`,
+      title: `11. export right after a big import, and embedded memory (one run each)`,
       rows,
       notes,
     };

@@ -110,7 +110,7 @@ async function main(): Promise<BenchResult> {
     const large10k = `${counts!.own.toLocaleString('en')} own exercises + ${counts!.aliases.toLocaleString('en')} aliases`;
     return {
       name: 'aliasLookup',
-      title: `10. set add's resolving statement, server time: 10 vs ${large10k} of the user (${samples['own alias small']!.length} rounds, medians)`,
+      title: `12. set add's resolving statement, server time: 10 vs ${large10k} of the user (${samples['own alias small']!.length} rounds, medians)`,
       rows: [
         ...tiers.map((tier) => ({
           item: `8 resolve: ${tier}`,
@@ -124,7 +124,7 @@ async function main(): Promise<BenchResult> {
             : {}),
         })),
         {
-          item: '10 EXPLAIN (auto_explain)',
+          item: '12 EXPLAIN (auto_explain)',
           measure: 'non-index scans of exercise, exercise_alias',
           value: nonIndex.length,
           unit: '',

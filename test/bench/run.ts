@@ -18,6 +18,7 @@ const BENCHES = [
   'concurrency',
   'embedded',
   'trainingReads',
+  'readCpu',
   'importBench',
   'afterImport',
   'aliasLookup',

@@ -29,7 +29,7 @@ async function main(): Promise<BenchResult> {
     const cpuRatio = m('five sets', 'cpuMs') / m('one set', 'cpuMs');
     return {
       name: 'setAddMulti',
-      title: `8. set add, five sets in one command vs one set (server, ${samples['one set'].length} rounds, medians)`,
+      title: `9. set add, five sets in one command vs one set (server, ${samples['one set'].length} rounds, medians)`,
       rows: [
         {
           item: '8 set add x5',

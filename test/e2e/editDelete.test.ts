@@ -32,7 +32,7 @@ describe('fixing mistakes', () => {
         ['--json', 'set', 'edit', String(first), '100', 'x', '3', '--rpe', '8', '--note', 'paused'],
         ['set', 'edit', String(third), '--exercise', 'incline bench'],
         ['set', 'delete', String(first)],
-        ['pr', 'list', '--exercise', 'Bench Press'],
+        ['pr', 'list', '--exercise', 'Bench Press', '--unit', 'lb'],
         ['session', 'show'],
       ],
       { env: { TZ: 'UTC' } },

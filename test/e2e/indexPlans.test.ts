@@ -142,7 +142,7 @@ describe.skipIf(BACKEND !== 'server')('the hot path uses the composite indexes (
   test.each([
     ['now', null],
     ['backdated (--at)', new Date('2024-01-20T10:00:00Z')],
-  ])('a relative weight (%s): the last working set is a backward scan of workout_log_user_exercise', async (_, at) => {
+  ])('a relative weight (%s): the last working set is a backward scan of workout_log_exercise_time', async (_, at) => {
     const plan = await planOf(at, [
       { kind: 'relative', change: '2.5', unit: undefined, reps: 5 },
       { kind: 'relative', change: '0', unit: undefined, reps: 5 },
@@ -151,7 +151,7 @@ describe.skipIf(BACKEND !== 'server')('the hot path uses the composite indexes (
       { kind: 'relative', change: '-5', unit: 'lb', reps: 8 },
     ]);
     expect(ctePlan(plan, 'resolved')).toMatch(
-      /Index Scan Backward using workout_log_user_exercise on workout_log prior\n\s+Index Cond: \(\(user_id = \S+\) AND \(exercise_id = \S+\) AND \(performed_at <= /,
+      /Index Scan Backward using workout_log_exercise_time on workout_log prior\n\s+Index Cond: \(\(user_id = \S+\) AND \(exercise_id = \S+\) AND \(performed_at <= /,
     );
     expect(plan).not.toMatch(/Seq Scan/);
   });

@@ -40,7 +40,8 @@ describe('db migrate-indexes', () => {
     const dryRun = await db.cli(['db', 'migrate-indexes', '--dry-run']);
     expect(dryRun).toMatchObject({
       code: 0,
-      stdout: 'idx_user_active_session: would create\nidx_session_exercise: would create\n',
+      stdout:
+        'idx_user_active_session: would create\nidx_session_exercise: would create\nworkout_log_exercise_time: present\nworkout_log_exercise_reps: present\n',
       stderr: '',
     });
     expect(await indexCatalog()).toEqual(dropped);
@@ -48,7 +49,8 @@ describe('db migrate-indexes', () => {
     const created = await db.cli(['db', 'migrate-indexes']);
     expect(created).toMatchObject({
       code: 0,
-      stdout: 'idx_user_active_session: created\nidx_session_exercise: created\n',
+      stdout:
+        'idx_user_active_session: created\nidx_session_exercise: created\nworkout_log_exercise_time: present\nworkout_log_exercise_reps: present\n',
       stderr: '',
     });
     const rebuilt = await indexCatalog();
@@ -60,7 +62,8 @@ describe('db migrate-indexes', () => {
     const again = await db.cli(['db', 'migrate-indexes']);
     expect(again).toMatchObject({
       code: 0,
-      stdout: 'idx_user_active_session: present\nidx_session_exercise: present\n',
+      stdout:
+        'idx_user_active_session: present\nidx_session_exercise: present\nworkout_log_exercise_time: present\nworkout_log_exercise_reps: present\n',
     });
     expect(await indexCatalog()).toEqual(rebuilt);
   });
@@ -73,16 +76,20 @@ describe('db migrate-indexes', () => {
 
     const status = await db.cli(['db', 'status']);
     expect(status.stdout).toContain(
-      'index:       idx_user_active_session valid\nindex:       idx_session_exercise invalid\n',
+      'index:       idx_user_active_session valid\nindex:       idx_session_exercise invalid\n' +
+        'index:       workout_log_exercise_time valid\nindex:       workout_log_exercise_reps valid\n',
     );
     const dryRun = await db.cli(['db', 'migrate-indexes', '--dry-run']);
-    expect(dryRun.stdout).toBe('idx_user_active_session: present\nidx_session_exercise: would rebuild\n');
+    expect(dryRun.stdout).toBe(
+      'idx_user_active_session: present\nidx_session_exercise: would rebuild\nworkout_log_exercise_time: present\nworkout_log_exercise_reps: present\n',
+    );
     expect(await indexCatalog()).toEqual(invalid);
 
     const repaired = await db.cli(['db', 'migrate-indexes']);
     expect(repaired).toMatchObject({
       code: 0,
-      stdout: 'idx_user_active_session: present\nidx_session_exercise: rebuilt\n',
+      stdout:
+        'idx_user_active_session: present\nidx_session_exercise: rebuilt\nworkout_log_exercise_time: present\nworkout_log_exercise_reps: present\n',
       stderr: '',
     });
     const after = await indexCatalog();
@@ -120,7 +127,8 @@ describe.skipIf(BACKEND !== 'server')('db migrate-indexes on a server', () => {
     const repaired = await db.cli(['db', 'migrate-indexes']);
     expect(repaired).toMatchObject({
       code: 0,
-      stdout: 'idx_user_active_session: present\nidx_session_exercise: rebuilt\n',
+      stdout:
+        'idx_user_active_session: present\nidx_session_exercise: rebuilt\nworkout_log_exercise_time: present\nworkout_log_exercise_reps: present\n',
     });
     const [valid] = await db.query<{ valid: boolean; unique: boolean }>(
       `SELECT indisvalid AS valid, indisunique AS unique FROM pg_index WHERE indexrelid = 'idx_session_exercise'::regclass`,
@@ -150,7 +158,8 @@ describe.skipIf(BACKEND !== 'server')('db migrate-indexes on a server', () => {
       const result = await build;
       expect(result).toMatchObject({
         code: 0,
-        stdout: 'idx_user_active_session: present\nidx_session_exercise: created\n',
+        stdout:
+          'idx_user_active_session: present\nidx_session_exercise: created\nworkout_log_exercise_time: present\nworkout_log_exercise_reps: present\n',
         stderr: '',
       });
     });

@@ -134,7 +134,7 @@ describe('set add with several sets', () => {
     expect(stored.find((record) => record.kind === 'heaviest')?.value).toBe('130');
   });
 
-  test('--json of one set keeps the shape it always had (with the catalog\'s exercise_created)', async () => {
+  test("--json of one set keeps the shape it always had (with the catalog's exercise_created)", async () => {
     const [one] = await ok(['--json', 'set', 'add', 'Row', '60x10']);
     const added = JSON.parse(one!.stdout);
     expect(Object.keys(added).sort()).toEqual(
@@ -182,7 +182,9 @@ describe('relative weights and same', () => {
       ['set', 'add', 'Dip', 'bw', 'x', '10'],
       ['set', 'add', 'Dip', '+10x8', 'same', '-10x12'],
     );
-    expect(results[2]!.stdout).toMatch(/^Board Press: set 3, 102.5 kg x 5\nNew PR: heaviest weight 102.5 kg, was 100 kg\n/);
+    expect(results[2]!.stdout).toMatch(
+      /^Board Press: set 3, 102.5 kg x 5\nNew PR: heaviest weight 102.5 kg, was 100 kg\n/,
+    );
     const bench = (await logged()).filter((row) => row.exercise === 'Board Press');
     expect(bench.map((row) => [row.set_number, row.weight, row.unit, row.reps])).toEqual([
       [1, '100', 'kg', 5],
@@ -225,7 +227,10 @@ describe('relative weights and same', () => {
 
 describe('refused: exit 2, one line, nothing written', () => {
   test('relative weights with nothing to follow or out of range, and malformed SET lists', async () => {
-    await ok(['set', 'add', 'Board Press', '100x5', '--note', 'seed'], ['set', 'add', 'Row', '40x10', '--type', 'warmup']);
+    await ok(
+      ['set', 'add', 'Board Press', '100x5', '--note', 'seed'],
+      ['set', 'add', 'Row', '40x10', '--type', 'warmup'],
+    );
     const before = await snapshotDatabase(db);
     const NEVER =
       /^workout: SET: no earlier working set of (Squat|Row|Board Press) for a relative weight or `same` to follow/;
@@ -235,7 +240,10 @@ describe('refused: exit 2, one line, nothing written', () => {
       [['set', 'add', 'Squat', '=', '100x5'], NEVER],
       [['set', 'add', 'Row', '+5x10'], NEVER], // warm-ups only
       [['set', 'add', 'Board Press', '+2.5x5', '--at', '2020-01-01T10:00'], NEVER], // nothing that early
-      [['set', 'add', 'Board Press', '-105x5'], /^workout: SET: set 1 would weigh -5 kg; a weight is from 0 to 1000 kg\n/],
+      [
+        ['set', 'add', 'Board Press', '-105x5'],
+        /^workout: SET: set 1 would weigh -5 kg; a weight is from 0 to 1000 kg\n/,
+      ],
       [['set', 'add', 'Board Press', '100x5', '+950x1'], /^workout: SET: set 2 would weigh 1050 kg/],
       [['set', 'add', 'Board Press', 'bw', 'x', '5', '-5x5'], /^workout: SET: set 2 would weigh -5 kg/],
       [['set', 'add', 'Board Press', '100x5,'], /^workout: SET "100x5," is not a set; accepted forms: .*100x5,5,4/],
@@ -260,11 +268,17 @@ describe('refused: exit 2, one line, nothing written', () => {
       [['set', 'add', 'Board Press', '+x5'], /^workout: SET "\+x5" is not a set/],
       [['set', 'add', 'Board Press', '+2.5'], /^workout: SET "\+2.5" is not a set/],
       [['set', 'add', 'Board Press', '+2.5stone', 'x', '5'], /^workout: SET has unknown unit "stone"/],
-      [['set', 'add', 'Board Press', '100x5', '+5lb', 'x', '5', '--unit', 'kg'], /^workout: SET says lb but --unit says kg/],
+      [
+        ['set', 'add', 'Board Press', '100x5', '+5lb', 'x', '5', '--unit', 'kg'],
+        /^workout: SET says lb but --unit says kg/,
+      ],
       [['set', 'add', 'Board Press', '100x5', '-x5'], /^workout: unknown option '-x5'/],
       [['set', 'add', '--bogus', 'Board Press', '100x5'], /^workout: unknown option '--bogus'/],
       [['set', 'add', 'Board Press', '100x5', 'x', '5'], /^workout: SET "x 5" is not a set/],
-      [['set', 'add', 'Board Press', '100x5', '--weight', '100', '--reps', '5'], /^workout: give the set either as SET/],
+      [
+        ['set', 'add', 'Board Press', '100x5', '--weight', '100', '--reps', '5'],
+        /^workout: give the set either as SET/,
+      ],
     ];
     const results = await runCliBatch(
       db,

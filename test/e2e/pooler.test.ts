@@ -105,7 +105,7 @@ describe.skipIf(reason !== '')('behind PgBouncer in transaction mode', () => {
 
   test('db migrate-indexes: builds refused in one line (no INVALID index, no lock or SET left); --dry-run and "present" work', async () => {
     expect(await ok(['db', 'migrate-indexes'])).toBe(
-      'idx_user_active_session: present\nidx_session_exercise: present\n',
+      'idx_user_active_session: present\nidx_session_exercise: present\nworkout_log_exercise_time: present\nworkout_log_exercise_reps: present\n',
     );
     await db.query('DROP INDEX idx_user_active_session');
     expect(await ok(['db', 'migrate-indexes', '--dry-run'])).toMatch(/^idx_user_active_session: would create$/m);
@@ -122,6 +122,6 @@ describe.skipIf(reason !== '')('behind PgBouncer in transaction mode', () => {
     const direct = await runCli(['db', 'migrate-indexes'], { env: { DATABASE_URL: db.url! } });
     expect(direct.stdout).toMatch(/^idx_user_active_session: created$/m);
     const status = JSON.parse(await ok(['db', 'status', '--json']));
-    expect(status.indexes.map((index: { state: string }) => index.state)).toEqual(['valid', 'valid']);
+    expect(status.indexes.map((index: { state: string }) => index.state)).toEqual(['valid', 'valid', 'valid', 'valid']);
   });
 });

@@ -72,6 +72,50 @@ describe.skipIf(!HAS_SCRIPT)('set add on a terminal asks first, then opens the d
     expect(terminal.screen()).not.toContain('Set for');
     expect(terminal.screen()).toContain('Goblet Squat: set 1, 60 kg x 8');
   });
+
+  test("the set prompt offers last time's matching set: Enter logs it as it was logged", async () => {
+    const earlier = [
+      ['session', 'start', '--at', '2025-07-01T09:59Z'],
+      ['set', 'add', 'Bench Press', '100x5', '--at', '2025-07-01T10:00Z'],
+      ['set', 'add', 'Bench Press', '200lb x 3', '--at', '2025-07-01T10:05Z'],
+      ['session', 'end', '--at', '2025-07-01T11:00Z'],
+    ];
+    for (const args of earlier) expect((await db.cli(args)).code).toBe(0);
+
+    // Set 1 today: last time's set 1. The database is closed while the question waits.
+    terminal = runOnTerminal(['set', 'add', 'Bench Press'], db.env);
+    await terminal.waitFor("Set for Bench Press, Enter for last time's (100 kg x 5)");
+    await expectDatabaseFree();
+    terminal.type('\r');
+    expect(await terminal.exited).toBe(0);
+    expect(terminal.screen()).toContain('Bench Press: set 1, 100 kg x 5');
+
+    // Set 2: last time's set 2, in its own unit; asked for the exercise first, then the set.
+    terminal = runOnTerminal(['set', 'add'], db.env);
+    await terminal.waitFor('Exercise');
+    terminal.type('Bench Press\r');
+    await terminal.waitFor("Enter for last time's (200 lb x 3)");
+    terminal.type('\r');
+    expect(await terminal.exited).toBe(0);
+    expect(terminal.screen()).toContain('Bench Press: set 2, 200 lb x 3');
+
+    // Set 3: past last time's last set, that set again; a typed answer replaces it.
+    terminal = runOnTerminal(['set', 'add', 'Bench Press'], db.env);
+    await terminal.waitFor("Enter for last time's (200 lb x 3)");
+    terminal.type('230lb x 2\r');
+    expect(await terminal.exited).toBe(0);
+    expect(terminal.screen()).toContain('Bench Press: set 3, 230 lb x 2');
+
+    const today = await db.query<{ set_number: number; weight: string; unit: string; reps: number }>(
+      `SELECT set_number, trim_scale(weight)::text AS weight, unit, reps FROM workout_log
+       WHERE session_id = (SELECT id FROM workout_session WHERE end_time IS NULL) ORDER BY set_number`,
+    );
+    expect(today).toEqual([
+      { set_number: 1, weight: '100', unit: 'kg', reps: 5 },
+      { set_number: 2, weight: '90.718474', unit: 'lb', reps: 3 },
+      { set_number: 3, weight: '104.3262451', unit: 'lb', reps: 2 },
+    ]);
+  });
 });
 
 describe.skipIf(!HAS_SCRIPT)('a new name near a known one: "did you mean …?" on a terminal, before the write', () => {

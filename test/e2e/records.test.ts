@@ -182,7 +182,7 @@ describe('personal records', () => {
     expect(list!.stdout).toMatch(/heaviest weight\s+│ 22.5 kg/);
   });
 
-  test('kg/lb round trip: 225 lb in shows 225 lb out in set add, session show and pr list', async () => {
+  test('kg/lb round trip: 225 lb in shows 225 lb out in set add and session show; pr list in the unit asked for', async () => {
     const [first, second, kilos, beaten, show, showJson, list, listJson] = await runCliBatch(db, [
       ['set', 'add', 'Squat', '225lb', 'x', '5'],
       ['--json', 'set', 'add', 'Squat', '--weight', '230', '--reps', '5', '--unit', 'lb'],
@@ -190,7 +190,7 @@ describe('personal records', () => {
       ['set', 'add', 'Squat', '232.5 lbs x 5'],
       ['session', 'show'],
       ['--json', 'session', 'show'],
-      ['pr', 'list', '--exercise', 'Squat'],
+      ['pr', 'list', '--exercise', 'Squat', '--unit', 'lb'],
       ['--json', 'pr', 'list'],
     ]);
     expect(first!.stdout).toBe('Squat: set 1, 225 lb x 5\n');
@@ -228,7 +228,7 @@ describe('personal records', () => {
       /heaviest weight\s+│ 232.5 lb/,
       /best estimated 1RM\s+│ 271.25 lb/,
       /best set volume\s+│ 1162.5 lb/,
-      /3-rep max\s+│ 100 kg/,
+      /3-rep max\s+│ 220.462 lb/,
       /5-rep max\s+│ 232.5 lb/,
     ]) {
       expect(list!.stdout).toMatch(line);
@@ -239,13 +239,17 @@ describe('personal records', () => {
       value: number;
       value_kg: number;
       unit: string;
+      set_unit: string;
     }>;
-    expect(records.map(({ kind, reps, value, unit }) => `${kind}/${reps} ${value} ${unit}`)).toEqual([
-      'e1rm/0 271.25 lb',
-      'heaviest/0 232.5 lb',
-      'rep_max/3 100 kg',
-      'rep_max/5 232.5 lb',
-      'volume/0 1162.5 lb',
+    // The user's unit (kg, the default), exactly; set_unit is how the record's set was logged.
+    expect(
+      records.map(({ kind, reps, value, unit, set_unit }) => `${kind}/${reps} ${value} ${unit} ${set_unit}`),
+    ).toEqual([
+      'e1rm/0 123.037 kg lb',
+      'heaviest/0 105.46 kg lb',
+      'rep_max/3 100 kg kg',
+      'rep_max/5 105.46 kg lb',
+      'volume/0 527.301 kg lb',
     ]);
     expect(records.find((record) => record.kind === 'heaviest')?.value_kg).toBe(105.460226025);
     const [stored] = await db.query<{ weight: string }>(

@@ -29,7 +29,7 @@ describe.skipIf(BACKEND !== 'server')('row-level security (db migrate --enable-r
     // The grants the `db migrate` help recommends.
     await db.query(`
       GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, workout_session, workout_log, personal_record, routine,
-        exercise_alias TO ${ann}, ${bob};
+        exercise_alias, session_exercise_totals TO ${ann}, ${bob};
       GRANT SELECT, INSERT, UPDATE ON exercise TO ${ann}, ${bob};
       GRANT SELECT ON workout_migration TO ${ann}, ${bob}`);
   });

@@ -31,6 +31,7 @@ describe('the migrated schema', () => {
       { name: 'workout_current_user_id', volatility: 's' },
       { name: 'workout_e1rm', volatility: 'i' },
       { name: 'workout_record_candidates', volatility: 'i' },
+      { name: 'workout_refresh_session_exercise_totals', volatility: 'v' },
       { name: 'workout_to_kg', volatility: 'i' },
     ]);
   });
@@ -72,8 +73,8 @@ describe.skipIf(BACKEND !== 'server')('on a server', () => {
       await db.query(`CREATE ROLE ${ann} LOGIN; CREATE ROLE ${bob} LOGIN`);
       const [database] = await db.query<{ name: string }>('SELECT current_database() AS name');
       await db.query(`
-        GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, workout_session, workout_log, personal_record, exercise_alias
-          TO ${ann}, ${bob};
+        GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, workout_session, workout_log, personal_record, exercise_alias,
+          session_exercise_totals TO ${ann}, ${bob};
         GRANT SELECT, INSERT, UPDATE ON exercise TO ${ann}, ${bob};
         GRANT SELECT ON workout_migration TO ${ann}, ${bob};
         GRANT CREATE ON DATABASE ${database!.name} TO ${ann}`);

@@ -42,6 +42,34 @@ describe("the user's unit", () => {
     ]);
   });
 
+  test("pr list shows records in the user's unit, --unit overrides, --json keeps the exact kilograms", async () => {
+    const results = await runCliBatch(db, [
+      ['set', 'add', 'Squat', '100kg x 5'],
+      ['set', 'add', 'Pull Up', 'bw x 12'],
+      ['pr', 'list', '--exercise', 'squat'],
+      ['config', 'set', 'unit', 'lb'],
+      ['pr', 'list', '--exercise', 'squat'],
+      ['--json', 'pr', 'list'],
+      ['pr', 'list', '--exercise', 'squat', '--unit', 'kg'],
+      ['pr', 'list', '--unit', 'stone'],
+    ]);
+    const [, , inKg, , inLb, json, overridden, bad] = results;
+    expect(inKg!.stdout).toMatch(/heaviest weight\s+│ 100 kg /);
+    expect(inLb!.stdout).toMatch(/heaviest weight\s+│ 220.462 lb /);
+    expect(inLb!.stdout).toMatch(/best estimated 1RM\s+│ 257.206 lb /);
+    expect(overridden!.stdout).toBe(inKg!.stdout);
+    const records = JSON.parse(json!.stdout) as Array<Record<string, unknown>>;
+    expect(records.find((r) => r.exercise === 'Squat' && r.kind === 'heaviest')).toMatchObject({
+      value: 220.462,
+      value_kg: 100,
+      unit: 'lb',
+      set_unit: 'kg',
+    });
+    // Reps are no weight: no unit conversion, no kilograms.
+    expect(records.find((r) => r.kind === 'most_reps')).toMatchObject({ value: 12, value_kg: null });
+    expect(bad).toMatchObject({ code: 2, stdout: '', stderr: 'workout: --unit must be kg or lb\n' });
+  });
+
   test('a bad key or value: exit 2, one line, nothing written', async () => {
     await runCliBatch(db, [['set', 'add', 'Squat', '100x5']]);
     const before = await snapshotDatabase(db);

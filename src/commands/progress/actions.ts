@@ -1,4 +1,4 @@
-import { exerciseHistory } from '../../db/queries/exerciseHistory.js';
+import { exerciseSessions } from '../../db/queries/exerciseHistory.js';
 import { DEFAULT_UNIT, readingUser } from '../../db/queries/readingUser.js';
 import { progressPoints } from '../../domain/progress.js';
 import { fromKg } from '../../domain/units.js';
@@ -7,8 +7,6 @@ import { lineChart } from '../../ui/chart.js';
 import { type CommandContext, withDatabase } from '../context.js';
 import type { ProgressInput } from '../progress.js';
 
-/** Every session in the range: the chart shows them all, fitted to the width. */
-const ALL_SESSIONS = 1_000_000;
 const CHART_HEIGHT = 12;
 /** Columns when stdout is not a terminal. */
 const DEFAULT_WIDTH = 80;
@@ -18,7 +16,7 @@ export async function progressCommand(context: CommandContext, { exercise, metri
   const { sessions, shown } = await withDatabase(context, async (pool) => {
     const user = await readingUser(pool, context.config.userName);
     return {
-      sessions: user === undefined ? [] : await exerciseHistory(pool, user.id, exercise, range, ALL_SESSIONS),
+      sessions: user === undefined ? [] : await exerciseSessions(pool, user.id, exercise, range),
       shown: unit ?? user?.unit ?? DEFAULT_UNIT,
     };
   });

@@ -1,6 +1,9 @@
 import { type AddedSets, addSets, UnknownExerciseError } from '../../db/queries/addSet.js';
+import { lastSets } from '../../db/queries/lastSets.js';
+import { readingUser } from '../../db/queries/readingUser.js';
 import { type UndoneSet, undoLastSet } from '../../db/queries/undoSet.js';
 import { userExercises } from '../../db/queries/userExercises.js';
+import { lastTimeAnswer } from '../../domain/lastTime.js';
 import type { NewSets } from '../../domain/newSet.js';
 import { formatRecordValue, recordLabel, recordValueIn } from '../../domain/records.js';
 import { parseSessionGap } from '../../domain/sessionGap.js';
@@ -98,11 +101,21 @@ async function readSets(
     }
     return parseSetCommand(userName, exercise, notation, options);
   }
-  // The exercise prompt offers the user's own: read in a short visit that closes the database.
+  // The exercise prompt offers the user's own, the set prompt last time's set: each read in a
+  // short visit that closes the database before the question is asked.
   const known = exercise === undefined ? await withDatabase(context, (pool) => userExercises(pool, userName)) : [];
   const { promptExercise, promptSetNotation } = await import('./setPrompt.js');
   const chosen = exercise ?? (await promptExercise(known));
-  return parseSetCommand(userName, chosen, hasSet ? notation : await promptSetNotation(chosen, parseSetList), options);
+  if (hasSet) return parseSetCommand(userName, chosen, notation, options);
+  const answer = await withDatabase(context, async (pool) => {
+    const user = await readingUser(pool, userName);
+    const sets = user === undefined ? [] : await lastSets(pool, user.id, chosen);
+    return lastTimeAnswer(
+      sets.filter((set) => !set.active),
+      sets.filter((set) => set.active),
+    );
+  });
+  return parseSetCommand(userName, chosen, await promptSetNotation(chosen, parseSetList, answer), options);
 }
 
 function report({ output }: CommandContext, added: AddedSets, gapMinutes: number) {

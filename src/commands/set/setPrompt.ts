@@ -17,13 +17,20 @@ export async function promptExercise(known: string[]): Promise<string> {
 }
 
 /**
- * Asks for the set (or sets) in SET notation until `read` takes it. `read` comes from the
- * caller: importing the SET list grammar here would split it into a chunk of its own,
- * one more file for every `set add` to load.
+ * Asks for the set (or sets) in SET notation until `read` takes it; Enter takes `lastTime`
+ * (last time's set) when there is one. `read` comes from the caller: importing the SET
+ * list grammar here would split it into a chunk of its own, one more file for every
+ * `set add` to load.
  */
-export async function promptSetNotation(exercise: string, read: (text: string) => unknown): Promise<string> {
+export async function promptSetNotation(
+  exercise: string,
+  read: (text: string) => unknown,
+  lastTime: string | undefined,
+): Promise<string> {
   return input({
-    message: `Set for ${exercise} (${SET_FORMS})`,
+    message:
+      lastTime === undefined ? `Set for ${exercise} (${SET_FORMS})` : `Set for ${exercise}, Enter for last time's`,
+    default: lastTime,
     validate: (value) => {
       try {
         read(value);

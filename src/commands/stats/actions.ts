@@ -28,9 +28,7 @@ async function collect(context: CommandContext, { range, unit }: StatsInput): Pr
       sessions: await sessionTotals(pool, user.id, range),
       top: await topExercises(pool, user.id, range, TOP_EXERCISES),
       starts: await sessionStarts(pool, user.id),
-      records: (await listRecords(pool, context.config.userName, undefined)).filter((record) =>
-        inRange(record.achieved_at),
-      ),
+      records: (await listRecords(pool, user.id, undefined)).filter((record) => inRange(record.achieved_at)),
       unit: shown,
     };
   });

@@ -152,7 +152,7 @@ export async function addSets(
       ), last_working AS (
         -- What a relative weight or \`same\` is relative to: the latest set of this
         -- exercise at or before T that is not a warm-up (a backward scan of
-        -- workout_log_user_exercise). Not read at all when no set needs it.
+        -- workout_log_exercise_time). Not read at all when no set needs it.
         SELECT prior.weight, prior.unit, prior.bodyweight, prior.reps FROM workout_log prior
         WHERE ${needsLast} AND prior.user_id = ${userId} AND prior.exercise_id = ${exerciseId}
           AND prior.performed_at <= (SELECT t FROM input) AND prior.set_type <> 'warmup'
@@ -256,6 +256,19 @@ export async function addSets(
           SET value = EXCLUDED.value, log_id = EXCLUDED.log_id, achieved_at = EXCLUDED.achieved_at
           WHERE p.value < EXCLUDED.value OR (p.value = EXCLUDED.value AND EXCLUDED.achieved_at < p.achieved_at)
         RETURNING p.kind, p.reps, p.value, p.log_id
+      ), totaled AS (
+        -- What stats sums (session_exercise_totals, migration 012), in this same statement:
+        -- one row for the command's sets (ON CONFLICT may not touch a row twice).
+        INSERT INTO session_exercise_totals AS t (session_id, exercise_id, user_id, first_at, working_sets, reps, volume)
+        SELECT n.session_id, n.exercise_id, n.user_id, min(n.performed_at),
+               count(*) FILTER (WHERE n.set_type <> 'warmup'),
+               coalesce(sum(n.reps) FILTER (WHERE n.set_type <> 'warmup'), 0),
+               coalesce(sum(n.weight * n.reps) FILTER (WHERE n.set_type <> 'warmup'), 0)
+        FROM new_set n
+        GROUP BY n.session_id, n.exercise_id, n.user_id
+        ON CONFLICT (session_id, exercise_id) DO UPDATE
+          SET first_at = least(t.first_at, excluded.first_at), working_sets = t.working_sets + excluded.working_sets,
+              reps = t.reps + excluded.reps, volume = t.volume + excluded.volume
       )
       SELECT
         (SELECT json_build_object('id', s.id, 'started', s.started, 'ended', s.ended) FROM session s) AS session,

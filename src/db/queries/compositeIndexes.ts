@@ -5,7 +5,9 @@ import { WorkoutError } from '../../errors.js';
 /**
  * The two composite indexes the hot path needs, by the names the original system gave
  * them. idx_session_exercise is unique on (session_id, exercise_id, set_number): it
- * covers (session_id, exercise_id) and also forbids a repeated set number.
+ * covers (session_id, exercise_id) and also forbids a repeated set number. Then the two
+ * the training views read (migration 012), which a large live server builds here first,
+ * concurrently, so that `db migrate` finds them present and writers never wait on a build.
  */
 export const COMPOSITE_INDEXES = [
   {
@@ -29,6 +31,28 @@ export const COMPOSITE_INDEXES = [
       concurrently
         ? sql.unsafe`DROP INDEX CONCURRENTLY IF EXISTS idx_session_exercise`
         : sql.unsafe`DROP INDEX IF EXISTS idx_session_exercise`,
+  },
+  {
+    name: 'workout_log_exercise_time',
+    create: (concurrently: boolean) =>
+      concurrently
+        ? sql.unsafe`CREATE INDEX CONCURRENTLY IF NOT EXISTS workout_log_exercise_time ON workout_log (user_id, exercise_id, performed_at, id) INCLUDE (session_id, weight, reps, bodyweight, set_type)`
+        : sql.unsafe`CREATE INDEX IF NOT EXISTS workout_log_exercise_time ON workout_log (user_id, exercise_id, performed_at, id) INCLUDE (session_id, weight, reps, bodyweight, set_type)`,
+    drop: (concurrently: boolean) =>
+      concurrently
+        ? sql.unsafe`DROP INDEX CONCURRENTLY IF EXISTS workout_log_exercise_time`
+        : sql.unsafe`DROP INDEX IF EXISTS workout_log_exercise_time`,
+  },
+  {
+    name: 'workout_log_exercise_reps',
+    create: (concurrently: boolean) =>
+      concurrently
+        ? sql.unsafe`CREATE INDEX CONCURRENTLY IF NOT EXISTS workout_log_exercise_reps ON workout_log (user_id, exercise_id, reps, weight) INCLUDE (performed_at, bodyweight) WHERE set_type <> 'warmup'`
+        : sql.unsafe`CREATE INDEX IF NOT EXISTS workout_log_exercise_reps ON workout_log (user_id, exercise_id, reps, weight) INCLUDE (performed_at, bodyweight) WHERE set_type <> 'warmup'`,
+    drop: (concurrently: boolean) =>
+      concurrently
+        ? sql.unsafe`DROP INDEX CONCURRENTLY IF EXISTS workout_log_exercise_reps`
+        : sql.unsafe`DROP INDEX IF EXISTS workout_log_exercise_reps`,
   },
 ] as const;
 
@@ -74,7 +98,7 @@ const backendPid = sql.type(z.object({ pid: z.number() }))`SELECT pg_backend_pid
  * the build cancelled on another, the SET left for the next client), so the builds are
  * refused there. A pooler shows itself by announcing a backend pid at connect
  * (`announcedPid`) that is not the pid of the backend answering. --dry-run, and a run
- * that finds both indexes valid, only read: they work anywhere.
+ * that finds every index valid, only read: they work anywhere.
  */
 export async function migrateIndexes(
   pool: DatabasePool,

@@ -16,79 +16,191 @@ const historySet = z.object({
   set_type: z.enum(SET_TYPES),
 });
 
-const historyRow = z.object({
+const sessionRow = z.object({
   session_id: z.number(),
   started_at: z.date(),
-  sets: z.array(historySet),
-  volume: z.number(),
   e1rm: z.number().nullable(),
+  heaviest: z.number().nullable(),
+  volume: z.number(),
+  reps: z.number().nullable(),
   records: z.array(z.object({ kind: z.enum(RECORD_KINDS), reps: z.number() })),
 });
+const historyRow = sessionRow.extend({ sets: z.array(historySet) });
 
 export type HistorySet = z.infer<typeof historySet>;
+/** A session with the exercise (weights in kilograms; heaviest, e1rm and reps of the working sets, null when none). */
+export type ExerciseSession = z.infer<typeof sessionRow>;
 export type HistoryRow = z.infer<typeof historyRow>;
 
 /**
- * One row per session with the exercise, newest first: its sets, volume (kilograms x
- * reps of the non-warm-up sets; a bodyweight set counts its added load), best e1RM, and
- * the records it set, judged against every earlier session by the rule every writer uses
- * (workout_record_candidates). A session is dated by its first set of the exercise.
- * The exercise's whole history is read once through workout_log_user_exercise (the
- * records need what came before --from); the shown sessions' sets through idx_session_exercise.
+ * Up to this many sessions are found by walking back one session at a time; more are
+ * read as all sessions of the range (the walk costs two index probes per session).
+ */
+const WALK_LIMIT = 200;
+
+/**
+ * The newest `limit` sessions with the exercise whose first set of it lies in the range,
+ * newest first, each with its sets (as logged, up to --to), volume, best e1RM and the
+ * records it set (`history`).
  */
 export async function exerciseHistory(
-  pool: Pick<DatabasePool, 'transaction'>,
+  pool: Pick<DatabasePool, 'any'>,
   userId: number,
   exercise: string,
-  { from, to }: DateRange,
+  range: DateRange,
   limit: number,
 ): Promise<HistoryRow[]> {
-  const before = to ? sql.fragment`AND l.performed_at < ${sql.timestamp(to)}` : sql.fragment``;
-  const since = from ? sql.fragment`WHERE first_at >= ${sql.timestamp(from)}` : sql.fragment``;
-  return pool.transaction(async (tx) => {
-    // Judging every earlier session aggregates and sorts ~5 candidates per set: in memory,
-    // not on disk (90,000 sets of one exercise: 2.7 s with the default 4 MB, see test/bench/trainingReads.ts).
-    await tx.query(sql.unsafe`SET LOCAL work_mem = '64MB'`);
-    return [
-      ...(await tx.any(sql.type(historyRow)`
-      WITH ex AS (
-        SELECT ${resolvedExerciseId(userId, exercise)} AS id
-      ), history AS MATERIALIZED (
-        SELECT l.session_id, l.performed_at, l.weight, l.reps, l.bodyweight, l.set_type
-        FROM workout_log l
-        WHERE l.user_id = ${userId} AND l.exercise_id = (SELECT id FROM ex) ${before}
-      ), sessions AS (
-        SELECT session_id, min(performed_at) AS first_at FROM history GROUP BY session_id
-      ), best AS (
-        SELECT h.session_id, c.kind, c.reps, max(c.value) AS value
-        FROM history h CROSS JOIN LATERAL workout_record_candidates(h.weight, h.reps, h.bodyweight, h.set_type) c
-        GROUP BY h.session_id, c.kind, c.reps
-      ), judged AS (
-        SELECT b.session_id, b.kind, b.reps, b.value,
-               b.value > coalesce(max(b.value) OVER (
-                 PARTITION BY b.kind, b.reps ORDER BY s.first_at, b.session_id
-                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS is_record
-        FROM best b JOIN sessions s USING (session_id)
-      ), per_session AS (
-        SELECT session_id, max(value) FILTER (WHERE kind = 'e1rm') AS e1rm,
-               coalesce(json_agg(json_build_object('kind', kind, 'reps', reps) ORDER BY kind, reps) FILTER (WHERE is_record), '[]')
-                 AS records
-        FROM judged GROUP BY session_id
-      ), shown AS (
-        SELECT session_id, first_at FROM sessions ${since}
-        ORDER BY first_at DESC, session_id DESC
-        LIMIT ${limit}
-      )
-      SELECT sh.session_id, sh.first_at AS started_at,
+  return [
+    ...(await pool.any(sql.type(historyRow)`
+      ${sessionsQuery(userId, exercise, range, limit <= WALK_LIMIT ? limit : null)},
+      shown AS (SELECT * FROM judged ORDER BY started_at DESC, session_id DESC LIMIT ${limit})
+      SELECT sh.*,
         (SELECT json_agg(json_build_object(
                   'id', l.id, 'set_number', l.set_number, 'weight', l.weight, 'unit', l.unit,
                   'bodyweight', l.bodyweight, 'reps', l.reps, 'set_type', l.set_type) ORDER BY l.set_number)
-         FROM workout_log l WHERE l.session_id = sh.session_id AND l.exercise_id = (SELECT id FROM ex)) AS sets,
-        (SELECT coalesce(sum(l.weight * l.reps), 0) FROM workout_log l
-         WHERE l.session_id = sh.session_id AND l.exercise_id = (SELECT id FROM ex) AND l.set_type <> 'warmup') AS volume,
-        p.e1rm, coalesce(p.records, '[]') AS records
-      FROM shown sh LEFT JOIN per_session p USING (session_id)
-      ORDER BY sh.first_at DESC, sh.session_id DESC`)),
-    ];
-  });
+         FROM workout_log l
+         WHERE l.session_id = sh.session_id AND l.exercise_id = (SELECT id FROM ex)
+           AND l.performed_at < (SELECT until FROM bound)) AS sets
+      FROM shown sh
+      ORDER BY sh.started_at DESC, sh.session_id DESC`)),
+  ];
+}
+
+/** Every session with the exercise whose first set of it lies in the range, oldest first (`progress`). */
+export async function exerciseSessions(
+  pool: Pick<DatabasePool, 'any'>,
+  userId: number,
+  exercise: string,
+  range: DateRange,
+): Promise<ExerciseSession[]> {
+  return [
+    ...(await pool.any(sql.type(sessionRow)`
+      ${sessionsQuery(userId, exercise, range, null)}
+      SELECT * FROM judged ORDER BY started_at, session_id`)),
+  ];
+}
+
+/**
+ * The CTEs `ex`, `bound` and `judged`: one row per session with the exercise whose first
+ * set of it is in [from, to), with its working sets' totals and the records it set.
+ *
+ * A session set a record when one of its sets beat every earlier set of the exercise
+ * (by time, then by the order logged), by the rules of workout_record_candidates (001):
+ * not a warm-up; heaviest weight, Epley e1RM (12 reps or fewer), weight x reps, the
+ * heaviest weight for exactly N reps, and for bodyweight sets without added load the most
+ * reps. Each is a function of (weight, reps) that grows with the weight, so the earlier
+ * sets are summed up by the heaviest working set of each rep count before T (the first set
+ * read) from workout_log_exercise_reps, walked backwards: the years before T are never read.
+ *
+ * `limit` (history): the newest sessions are found by walking back from --to one session
+ * at a time (the newest set before the previous session's first set), which makes T the
+ * first set of the oldest one found; the sets from T on are then read once, so a session
+ * that overlaps another in time is still placed by its own first set. null (progress):
+ * T is --from, and every set from there on is read (index-only, workout_log_exercise_time).
+ */
+function sessionsQuery(userId: number, exercise: string, { from, to }: DateRange, limit: number | null) {
+  const start = from ? sql.fragment`${sql.timestamp(from)}::timestamptz` : sql.fragment`'-infinity'::timestamptz`;
+  const until = to ? sql.fragment`${sql.timestamp(to)}::timestamptz` : sql.fragment`'infinity'::timestamptz`;
+  const ofExercise = (alias: string) =>
+    sql.fragment`${sql.identifier([alias, 'user_id'])} = ${userId} AND ${sql.identifier([alias, 'exercise_id'])} = (SELECT id FROM ex)`;
+  const firstSetOf = (session: ReturnType<typeof sql.identifier>) => sql.fragment`(
+    SELECT min(f.performed_at) FROM workout_log f WHERE f.session_id = ${session} AND f.exercise_id = (SELECT id FROM ex))`;
+  const walk =
+    limit === null
+      ? sql.fragment``
+      : sql.fragment`walk (session_id, first_at, n) AS (
+          SELECT s.session_id, ${firstSetOf(sql.identifier(['s', 'session_id']))}, 1
+          FROM (SELECT l.session_id FROM workout_log l WHERE ${ofExercise('l')} AND l.performed_at < ${until}
+                ORDER BY l.performed_at DESC, l.id DESC LIMIT 1) s
+          UNION ALL
+          SELECT s.session_id, ${firstSetOf(sql.identifier(['s', 'session_id']))}, w.n + 1
+          FROM walk w
+          CROSS JOIN LATERAL (SELECT l.session_id FROM workout_log l WHERE ${ofExercise('l')} AND l.performed_at < w.first_at
+                              ORDER BY l.performed_at DESC, l.id DESC LIMIT 1) s
+          WHERE w.n < ${limit} AND w.first_at >= ${start}
+        ),`;
+  const t = limit === null ? start : sql.fragment`greatest((SELECT min(first_at) FROM walk), ${start})`;
+  // A session with a set before T began before T: not in the range (or older than the newest `limit`).
+  // With T at -infinity there is none, and the probe per session is skipped.
+  const beganInWindow =
+    limit === null && !from
+      ? sql.fragment`true`
+      : sql.fragment`NOT EXISTS (SELECT 1 FROM workout_log p WHERE p.session_id = s.session_id
+                       AND p.exercise_id = (SELECT id FROM ex) AND p.performed_at < (SELECT t FROM bound))`;
+  return sql.fragment`
+    WITH RECURSIVE ex AS (
+      SELECT ${resolvedExerciseId(userId, exercise)} AS id
+    ), ${walk} bound AS (
+      SELECT ${t} AS t, ${until} AS until
+    ), rep_counts (reps) AS (
+      -- Nothing is before T = -infinity (all of a user's history): then not a single probe.
+      SELECT min(l.reps) FROM workout_log l
+      WHERE ${ofExercise('l')} AND l.set_type <> 'warmup' AND (SELECT t FROM bound) > '-infinity'
+      UNION ALL
+      SELECT (SELECT min(l.reps) FROM workout_log l WHERE ${ofExercise('l')} AND l.set_type <> 'warmup' AND l.reps > r.reps)
+      FROM rep_counts r WHERE r.reps IS NOT NULL
+    ), earlier AS (
+      -- Before T, per rep count: the heaviest working set, and whether a bodyweight set without added load was done.
+      SELECT '-infinity'::timestamptz AS performed_at, 0::bigint AS id, NULL::bigint AS session_id,
+             b.weight, r.reps, false AS bodyweight, 'normal' AS set_type
+      FROM rep_counts r
+      CROSS JOIN LATERAL (
+        SELECT l.weight FROM workout_log l
+        WHERE ${ofExercise('l')} AND l.set_type <> 'warmup' AND l.reps = r.reps AND l.performed_at < (SELECT t FROM bound)
+        ORDER BY l.weight DESC LIMIT 1) b
+      UNION ALL
+      SELECT '-infinity', 0, NULL, 0, r.reps, true, 'normal'
+      FROM rep_counts r
+      CROSS JOIN LATERAL (
+        SELECT 1 FROM workout_log l
+        WHERE ${ofExercise('l')} AND l.set_type <> 'warmup' AND l.reps = r.reps AND l.weight = 0 AND l.bodyweight
+          AND l.performed_at < (SELECT t FROM bound)
+        LIMIT 1) b
+    ), sets AS (
+      SELECT performed_at, id, session_id, weight, reps, bodyweight, set_type FROM earlier
+      UNION ALL
+      SELECT l.performed_at, l.id, l.session_id, l.weight, l.reps, l.bodyweight, l.set_type FROM workout_log l
+      WHERE ${ofExercise('l')} AND l.performed_at >= (SELECT t FROM bound) AND l.performed_at < (SELECT until FROM bound)
+    ), valued AS (
+      -- A working set's values of the record kinds (workout_record_candidates, as columns).
+      SELECT performed_at, id, session_id, reps, set_type <> 'warmup' AS working,
+             CASE WHEN set_type <> 'warmup' AND weight > 0 THEN weight END AS heaviest,
+             CASE WHEN set_type <> 'warmup' AND weight > 0 THEN workout_e1rm(weight, reps) END AS e1rm,
+             CASE WHEN set_type <> 'warmup' THEN weight * reps END AS volume,
+             CASE WHEN set_type <> 'warmup' AND bodyweight AND weight = 0 THEN reps END AS most_reps
+      FROM sets
+    ), beat AS (
+      SELECT v.*,
+             coalesce(heaviest > coalesce(max(heaviest) OVER before, 0), false) AS beat_heaviest,
+             coalesce(e1rm > coalesce(max(e1rm) OVER before, 0), false) AS beat_e1rm,
+             coalesce(volume > coalesce(max(volume) OVER before, 0), false) AS beat_volume,
+             coalesce(most_reps > coalesce(max(most_reps) OVER before, 0), false) AS beat_most_reps
+      FROM valued v
+      WINDOW before AS (ORDER BY performed_at, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+    ), beat_reps AS (
+      SELECT b.*,
+             coalesce(heaviest > coalesce(max(heaviest) OVER (PARTITION BY reps ORDER BY performed_at, id
+                                                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0),
+                      false) AS beat_rep_max
+      FROM beat b
+    ), sessions AS (
+      SELECT session_id, min(performed_at) AS started_at, max(e1rm) AS e1rm, max(heaviest) AS heaviest,
+             coalesce(sum(volume), 0) AS volume, sum(reps) FILTER (WHERE working) AS reps
+      FROM beat_reps WHERE session_id IS NOT NULL GROUP BY session_id
+    ), records AS (
+      SELECT session_id, json_agg(json_build_object('kind', kind, 'reps', reps) ORDER BY kind, reps) AS records
+      FROM (
+      SELECT DISTINCT b.session_id, k.kind, k.reps
+      FROM beat_reps b
+      CROSS JOIN LATERAL (VALUES ('heaviest', 0, b.beat_heaviest), ('e1rm', 0, b.beat_e1rm), ('volume', 0, b.beat_volume),
+                                 ('rep_max', b.reps, b.beat_rep_max), ('most_reps', 0, b.beat_most_reps)) k (kind, reps, hit)
+      WHERE b.session_id IS NOT NULL AND k.hit
+        AND (b.beat_heaviest OR b.beat_e1rm OR b.beat_volume OR b.beat_rep_max OR b.beat_most_reps)
+      ) set_here
+      GROUP BY session_id
+    ), judged AS (
+      SELECT s.session_id, s.started_at, s.e1rm, s.heaviest, s.volume, s.reps, coalesce(r.records, '[]') AS records
+      FROM sessions s LEFT JOIN records r USING (session_id)
+      WHERE s.started_at >= ${start} AND ${beganInWindow}
+    )`;
 }

@@ -66,7 +66,19 @@ export async function insertImportedSets(
       WHERE i.nth = 1
       ORDER BY i.line
       ON CONFLICT (session_id, exercise_id, set_number) DO NOTHING
-      RETURNING session_id, exercise_id, set_number
+      RETURNING session_id, exercise_id, set_number, user_id, performed_at, set_type, reps, weight
+    ), totaled AS (
+      -- What stats sums (session_exercise_totals, migration 012): the sets this batch added.
+      INSERT INTO session_exercise_totals AS t (session_id, exercise_id, user_id, first_at, working_sets, reps, volume)
+      SELECT session_id, exercise_id, min(user_id), min(performed_at),
+             count(*) FILTER (WHERE set_type <> 'warmup'),
+             coalesce(sum(reps) FILTER (WHERE set_type <> 'warmup'), 0),
+             coalesce(sum(weight * reps) FILTER (WHERE set_type <> 'warmup'), 0)
+      FROM inserted
+      GROUP BY session_id, exercise_id
+      ON CONFLICT (session_id, exercise_id) DO UPDATE
+        SET first_at = least(t.first_at, excluded.first_at), working_sets = t.working_sets + excluded.working_sets,
+            reps = t.reps + excluded.reps, volume = t.volume + excluded.volume
     ), refused AS (
       SELECT i.line, i.new_session FROM input i
       WHERE i.nth = 1 AND NOT EXISTS (

@@ -16,7 +16,7 @@ export type LastSet = z.infer<typeof lastSetRow>;
  * The user's sets of one exercise in the latest session that had it, other than the
  * active session, and in the active session: ordered by session (the earlier first),
  * then set number. Both lookups walk an index backwards from the newest set
- * (workout_log_user_exercise, then idx_session_exercise): the same cost at any history size.
+ * (workout_log_exercise_time, then idx_session_exercise): the same cost at any history size.
  */
 export async function lastSets(pool: Pick<DatabasePool, 'any'>, userId: number, exercise: string): Promise<LastSet[]> {
   return [

@@ -2,7 +2,6 @@ import { type DatabasePool, sql } from 'slonik';
 import { z } from 'zod';
 import { RECORD_KINDS } from '../../domain/records.js';
 import { UNITS } from '../../domain/units.js';
-import { findUserId } from './lockUser.js';
 import { resolvedExerciseId } from './resolveExercise.js';
 
 const recordRow = z.object({
@@ -19,19 +18,25 @@ export type RecordRow = z.infer<typeof recordRow>;
 
 /** The user's records, each with the unit and date of the set that holds it. */
 export async function listRecords(
-  pool: DatabasePool,
-  userName: string,
+  pool: Pick<DatabasePool, 'any'>,
+  userId: number,
   exercise: string | undefined,
 ): Promise<RecordRow[]> {
-  const userId = await findUserId(pool, userName);
-  if (userId === undefined) return [];
   const rows = await pool.any(sql.type(recordRow)`
-    SELECT e.name AS exercise, p.kind, p.reps, p.value, l.unit, l.bodyweight, p.achieved_at, p.log_id
-    FROM personal_record p
-    JOIN exercise e ON e.id = p.exercise_id
-    JOIN workout_log l ON l.id = p.log_id
-    WHERE p.user_id = ${userId}
-      ${exercise === undefined ? sql.fragment`` : sql.fragment`AND p.exercise_id = ${resolvedExerciseId(userId, exercise)}`}
-    ORDER BY lower(e.name), p.kind, p.reps`);
+    SELECT * FROM (
+      -- The name by primary key, per record (a subquery in the list stays one: a join would
+      -- read the whole exercise list, which every user shares).
+      SELECT (SELECT e.name FROM exercise e WHERE e.id = p.exercise_id) AS exercise,
+             p.kind, p.reps, p.value, l.unit, l.bodyweight, p.achieved_at, p.log_id
+      FROM personal_record p
+      JOIN workout_log l ON l.id = p.log_id
+      WHERE p.user_id = ${userId}
+        ${
+          exercise === undefined
+            ? sql.fragment``
+            : sql.fragment`AND p.exercise_id = ${resolvedExerciseId(userId, exercise)}`
+        }
+    ) named
+    ORDER BY lower(exercise), kind, reps`);
   return [...rows];
 }

@@ -1,7 +1,10 @@
 import { type DatabasePool, sql } from 'slonik';
 import { z } from 'zod';
 
-/** The tables whose policies (sql/migrations/003_limits_and_row_level_security.sql; 010 for routine, 011 for exercises and aliases) the switch turns on or off. */
+/**
+ * The tables whose policies (sql/migrations/003_limits_and_row_level_security.sql; 010 for
+ * routine; 011 for exercises and aliases; 012 for session_exercise_totals) the switch turns on or off.
+ */
 export const ROW_LEVEL_SECURITY_TABLES = [
   'app_user',
   'exercise',
@@ -10,6 +13,7 @@ export const ROW_LEVEL_SECURITY_TABLES = [
   'workout_log',
   'personal_record',
   'routine',
+  'session_exercise_totals',
 ] as const;
 
 export type RowLevelSecurityState = 'on' | 'off' | 'partly on';
