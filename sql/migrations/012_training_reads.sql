@@ -113,3 +113,30 @@ GROUP BY session_id, exercise_id;
 CREATE POLICY workout_own_session_exercise_totals ON session_exercise_totals
   USING (user_id = (SELECT workout_current_user_id()))
   WITH CHECK (user_id = (SELECT workout_current_user_id()));
+
+--    A database with row-level security on keeps it on for the new table, and the roles
+--    that could read or write sets may read or write their totals, so they keep working
+--    without an operator's step.
+DO $$
+DECLARE
+  grantee text;
+BEGIN
+  IF (SELECT relrowsecurity FROM pg_class WHERE oid = 'workout_log'::regclass) THEN
+    ALTER TABLE session_exercise_totals ENABLE ROW LEVEL SECURITY;
+  END IF;
+  FOR grantee IN
+    SELECT DISTINCT g.grantee FROM information_schema.role_table_grants g
+    WHERE g.table_schema = current_schema() AND g.table_name = 'workout_log' AND g.privilege_type = 'SELECT'
+      AND g.grantee <> current_user
+  LOOP
+    EXECUTE format('GRANT SELECT ON session_exercise_totals TO %I', grantee);
+  END LOOP;
+  FOR grantee IN
+    SELECT DISTINCT g.grantee FROM information_schema.role_table_grants g
+    WHERE g.table_schema = current_schema() AND g.table_name = 'workout_log' AND g.privilege_type = 'INSERT'
+      AND g.grantee <> current_user
+  LOOP
+    EXECUTE format('GRANT INSERT, UPDATE, DELETE ON session_exercise_totals TO %I', grantee);
+  END LOOP;
+END
+$$;

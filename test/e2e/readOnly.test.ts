@@ -25,8 +25,10 @@ describe.skipIf(BACKEND !== 'server')('read-only connections', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     expect((await db.cli(['set', 'add', 'Bench', '100x5'])).code).toBe(0);
-    const tables =
-      'app_user, exercise, workout_session, workout_log, personal_record, routine, workout_migration, session_exercise_totals';
+    const tables = [
+      'app_user, exercise, exercise_alias, workout_session, workout_log, personal_record, routine',
+      'workout_migration, session_exercise_totals',
+    ].join(', ');
     await db.query(`CREATE ROLE ${readOnlyRole} LOGIN`);
     await db.query(`ALTER ROLE ${readOnlyRole} SET default_transaction_read_only = on`);
     await db.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${tables} TO ${readOnlyRole}`);
