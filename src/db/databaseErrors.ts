@@ -58,6 +58,10 @@ export function toWorkoutError(error: unknown, target: string, backend: 'server'
       `the connection to ${target} was lost while committing: the change may or may not have been saved; ` +
         'look (e.g. `workout session show`) before trying again',
     );
+  // The embedded database's background server hit a PANIC (e.g. a full disk) and said why before it ended.
+  if (backend === 'embedded' && (error as { severity?: unknown }).severity === 'PANIC') {
+    return new DatabaseUnavailableError(message);
+  }
   if (chain(error).some(isQueryReadTimeout)) {
     if (atCommit) return lostAtCommit();
     return new DatabaseUnavailableError(

@@ -1,0 +1,142 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import type { Config } from '../config.js';
+import { DatabaseUnavailableError, WorkoutError } from '../errors.js';
+import type { StartReport } from './backgroundServer.js';
+import type { ConnectionSettings } from './connectionConfig.js';
+import { ensureDataDir } from './dataDir.js';
+import { answers, socketAddress } from './dataDirLock.js';
+import {
+  BUILD_ID,
+  files,
+  logFile,
+  runDir,
+  runDirs,
+  SERVER_COMMAND,
+  type ServerStatus,
+  SOCKET_PORT,
+} from './serverFiles.js';
+
+/**
+ * How to reach this build's background server of `home`: the socket folder, as `pg`
+ * takes it, and a handle to close (a long folder path is reached through /proc/self/fd).
+ */
+export function serverConnection(home: string): { settings: ConnectionSettings; close: () => void } {
+  const { address, close } = socketAddress(runDir(home));
+  return {
+    settings: {
+      host: address,
+      port: SOCKET_PORT,
+      database: 'postgres',
+      user: 'postgres',
+      password: undefined,
+      sslmode: 'disable',
+      sslrootcert: undefined,
+      sslcert: undefined,
+      sslkey: undefined,
+    },
+    close,
+  };
+}
+
+/** Starts this build's server of `home` unless one answers; resolves once it serves, or fails with its one line. */
+export async function ensureServer(home: string, config: Config): Promise<void> {
+  const { settings, close } = serverConnection(home);
+  try {
+    if (await answers(`${settings.host}/.s.PGSQL.${SOCKET_PORT}`)) return;
+  } finally {
+    close();
+  }
+  ensureDataDir(home);
+  // A server of another build is told to stop; this one's waits for the lock it releases.
+  await stopServers(home, (build) => build !== BUILD_ID);
+  await startServer(home, config);
+}
+
+function startServer(home: string, config: Config): Promise<void> {
+  const log = fs.openSync(logFile(home), 'w', 0o600);
+  const child = spawn(
+    process.execPath,
+    [process.argv[1]!, SERVER_COMMAND, home, String(config.lockTimeoutMs), String(config.serverIdleMs)],
+    // Its own session: no terminal's Ctrl-C or hang-up reaches it.
+    { detached: true, stdio: ['ignore', log, log, 'ipc'] },
+  );
+  fs.closeSync(log);
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      child.off('exit', onExit);
+      if (child.connected) child.disconnect();
+      child.unref();
+    };
+    const onExit = (code: number | null, signal: string | null) => {
+      done();
+      reject(
+        new DatabaseUnavailableError(
+          `the embedded database server for ${home} exited at start (${signal ?? `code ${code}`}); see ${logFile(home)}`,
+        ),
+      );
+    };
+    child.once('message', (message: StartReport) => {
+      done();
+      if (message.ready) resolve();
+      else
+        reject(
+          message.exitCode === 3 ? new DatabaseUnavailableError(message.message) : new WorkoutError(message.message),
+        );
+    });
+    child.once('exit', onExit);
+  });
+}
+
+export type RunningServer = ServerStatus & { socket: string; uptimeMs: number };
+
+/** The servers of `home` that answer, with what they wrote at start. */
+export async function runningServers(home: string): Promise<RunningServer[]> {
+  const found = await Promise.all(
+    runDirs(home).map(async ({ dir }) => {
+      const { database, status } = files(dir);
+      const { address, close } = socketAddress(dir);
+      try {
+        if (!(await answers(database.replace(dir, address)))) return [];
+        const written = JSON.parse(fs.readFileSync(status, 'utf8')) as ServerStatus;
+        return [{ ...written, socket: database, uptimeMs: Date.now() - Date.parse(written.startedAt) }];
+      } catch {
+        // Starting or stopping right now: not listed.
+        return [];
+      } finally {
+        close();
+      }
+    }),
+  );
+  return found.flat();
+}
+
+/**
+ * Asks each server of `home` whose build `which` picks to stop, and waits until it has
+ * exited (it serves the clients it has accepted first). Returns how many stopped.
+ */
+export async function stopServers(home: string, which: (build: string) => boolean = () => true): Promise<number> {
+  const stopped = await Promise.all(
+    runDirs(home)
+      .filter(({ build }) => which(build))
+      .map(({ dir }) => {
+        const { address, close } = socketAddress(dir);
+        return askToStop(files(dir).control.replace(dir, address)).finally(close);
+      }),
+  );
+  return stopped.filter(Boolean).length;
+}
+
+/** True once the server behind `control` has exited; false if nobody listened there. */
+function askToStop(control: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(control, () => socket.write('stop\n'));
+    let connected = false;
+    socket.once('connect', () => (connected = true));
+    socket.on('data', () => {});
+    // The kernel closes the connection when the server process ends.
+    socket.once('close', () => resolve(connected));
+    socket.once('error', () => {});
+  });
+}
