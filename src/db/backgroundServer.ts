@@ -98,6 +98,7 @@ export async function runBackgroundServer([home = '', lockTimeout = '', idle = '
     process.exit(0);
   };
   relay = new SessionRelay(folder.db, () => {
+    clearTimeout(idleTimer);
     if (stopping) void finish();
     else idleTimer = setTimeout(() => void stop(), Number(idle));
   });

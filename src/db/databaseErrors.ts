@@ -108,7 +108,14 @@ export function toWorkoutError(error: unknown, target: string, backend: 'server'
   if (code === '57014') {
     return new DatabaseTimeoutError(`the statement ran past statement_timeout and was cancelled; nothing was written`);
   }
-  if (code === '57P01' || code === '57P02' || /Connection terminated|not queryable/i.test(message)) {
+  // EPIPE, ECONNRESET: the other end of the socket is gone (an embedded background server that was killed).
+  if (
+    code === '57P01' ||
+    code === '57P02' ||
+    code === 'EPIPE' ||
+    code === 'ECONNRESET' ||
+    /Connection terminated|not queryable/i.test(message)
+  ) {
     if (atCommit) return lostAtCommit();
     return new WorkoutError(`the connection to ${target} was lost; nothing was written, try again`);
   }
