@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /** Marks the background servers this run's CLIs start (test/helpers/serverSweep.ts). */
-const TEST_RUN = (process.env.WORKOUT_TEST_RUN ??= `vitest-${process.pid}`);
+// Set here, in the main process, so that globalSetup's teardown knows it too.
+process.env.WORKOUT_TEST_RUN ??= `vitest-${process.pid}`;
+const TEST_RUN = process.env.WORKOUT_TEST_RUN;
 
 export default defineConfig({
   test: {

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { WorkoutError } from '../errors.js';
-import { answers, LockWaitAbandoned, socketAddress } from './dataDirLock.js';
+import { LockWaitAbandoned, socketAddress } from './dataDirLock.js';
 import { type OpenFolder, openFolder } from './embedded.js';
+import { serverAnswers } from './serverClient.js';
 import { BUILD_ID, files, runDir, runDirs, type ServerStatus } from './serverFiles.js';
 import { errorResponse, SessionRelay } from './sessionRelay.js';
 
@@ -51,7 +52,7 @@ export async function runBackgroundServer([home = '', lockTimeout = '', idle = '
   let folder: OpenFolder;
   try {
     // Another CLI may have started a server of this build meanwhile: then it serves, and this one is not needed.
-    folder = await openFolder(home, Number(lockTimeout), { onPanic, stopWaiting: () => answers(paths.database) });
+    folder = await openFolder(home, Number(lockTimeout), { onPanic, stopWaiting: () => serverAnswers(home) });
   } catch (error) {
     if (error instanceof LockWaitAbandoned) report({ ready: true });
     else

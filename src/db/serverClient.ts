@@ -23,7 +23,10 @@ import {
  * takes it, and a handle to close (a long folder path is reached through /proc/self/fd).
  */
 export function serverConnection(home: string): { settings: ConnectionSettings; close: () => void } {
-  const { address, close } = socketAddress(runDir(home));
+  // No folder, no server: the plain path then fails to connect as a missing socket does.
+  const { address, close } = fs.existsSync(runDir(home))
+    ? socketAddress(runDir(home))
+    : { address: runDir(home), close: () => {} };
   return {
     settings: {
       host: address,
@@ -40,29 +43,43 @@ export function serverConnection(home: string): { settings: ConnectionSettings; 
   };
 }
 
-/** Starts this build's server of `home` unless one answers; resolves once it serves, or fails with its one line. */
-export async function ensureServer(home: string, config: Config): Promise<void> {
+/** Whether a server of this build serves `home` now. */
+export async function serverAnswers(home: string): Promise<boolean> {
   const { settings, close } = serverConnection(home);
   try {
-    if (await answers(`${settings.host}/.s.PGSQL.${SOCKET_PORT}`)) return;
+    return await answers(`${settings.host}/.s.PGSQL.${SOCKET_PORT}`);
   } finally {
     close();
   }
+}
+
+/** Starts this build's server of `home` unless one answers; resolves once it serves, or fails with its one line. */
+export async function ensureServer(home: string, config: Config): Promise<void> {
+  if (await serverAnswers(home)) return;
   ensureDataDir(home);
   // A server of another build is told to stop; this one's waits for the lock it releases.
   await stopServers(home, (build) => build !== BUILD_ID);
   await startServer(home, config);
 }
 
+/** The server's log, new at each start; none when the folder takes no new file (a full disk: the server says why). */
+function openLog(home: string): number | 'ignore' {
+  try {
+    return fs.openSync(logFile(home), 'w', 0o600);
+  } catch {
+    return 'ignore';
+  }
+}
+
 function startServer(home: string, config: Config): Promise<void> {
-  const log = fs.openSync(logFile(home), 'w', 0o600);
+  const log = openLog(home);
   const child = spawn(
     process.execPath,
     [process.argv[1]!, SERVER_COMMAND, home, String(config.lockTimeoutMs), String(config.serverIdleMs)],
     // Its own session: no terminal's Ctrl-C or hang-up reaches it.
     { detached: true, stdio: ['ignore', log, log, 'ipc'] },
   );
-  fs.closeSync(log);
+  if (typeof log === 'number') fs.closeSync(log);
   return new Promise((resolve, reject) => {
     const done = () => {
       child.off('exit', onExit);

@@ -54,6 +54,16 @@ const lockSockets = (home: string) => fs.readdirSync(home).filter((file) => /^wo
 /** pg's connection, for what its Client does not offer: a half-sent batch and a dead socket. */
 type WireConnection = { parse: (query: { text: string }) => void; stream: { destroy: () => void } };
 
+type CliResultLike = { code: number | null; stderr: string };
+
+/** The built CLI started, not awaited: its pid, and its end. */
+function startCli(args: string[], env: Record<string, string>): { pid: number; done: Promise<CliResultLike> } {
+  const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(env), stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return { pid: child.pid!, done: new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr }))) };
+}
+
 const setNumber = (stdout: string) => (JSON.parse(stdout) as { set_number: number }).set_number;
 
 describe('the embedded background server', () => {
@@ -230,5 +240,68 @@ describe('the embedded background server', () => {
     expect(alive(otherServer.pid)).toBe(false);
     expect(serverOf(home)!.build).toBe(current.build);
     expect(runDirs(home)).toHaveLength(1);
+  });
+
+  test('SIGKILL of the server or the client at random moments during migration, import and set add: the database opens, consistent', async () => {
+    const { db, home } = await embedded();
+    const csv = path.join(home, 'strong.csv');
+    fs.writeFileSync(csv, await strongExportText(5_000));
+    const kill = async (victim: 'server' | 'client', child: Promise<CliResultLike>, pidOfClient: () => number) => {
+      const pid = victim === 'server' ? serverOf(home)!.pid : pidOfClient();
+      process.kill(pid, 'SIGKILL');
+      return child;
+    };
+    const moments: string[] = [];
+    // Migration: a fresh folder, killed once its server listens, while the CLI applies the migrations.
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'workout-fresh-'));
+    cleanup.push(async () => {
+      await db.cli(['db', 'stop'], { env: { WORKOUT_HOME: fresh } });
+      fs.rmSync(fresh, { recursive: true, force: true });
+    });
+    for (const victim of ['server', 'client'] as const) {
+      const run = startCli(['set', 'add', 'Bench Press', '100x5'], { ...db.env, WORKOUT_HOME: fresh });
+      await until(() => serverOf(fresh) !== undefined, 'the fresh folder is served', 120_000);
+      const wait = Math.round(Math.random() * 1_000);
+      moments.push(`migration ${victim} +${wait} ms`);
+      await sleep(wait);
+      await kill(victim, run.done, () => run.pid);
+    }
+    const next = await db.cli(['set', 'add', 'Bench Press', '100x5'], { env: { WORKOUT_HOME: fresh } });
+    expect({ moments, code: next.code }).toEqual({ moments, code: 0 });
+    const migrated = await db.cli(['--json', 'db', 'status'], { env: { WORKOUT_HOME: fresh } });
+    expect((JSON.parse(migrated.stdout) as { migrations: Array<{ applied: boolean }> }).migrations).not.toContainEqual(
+      expect.objectContaining({ applied: false }),
+    );
+
+    // Import and set add on a migrated folder.
+    let added = 0;
+    for (const [args, victim] of [
+      [['import', '--unit', 'kg', csv], 'server'],
+      [['import', '--unit', 'kg', csv], 'client'],
+      [['set', 'add', 'Squat', '140x3'], 'server'],
+      [['set', 'add', 'Squat', '140x3'], 'client'],
+    ] as const) {
+      const ready = await db.cli(['--json', 'set', 'add', 'Bench Press', '100x5']);
+      expect(ready.code).toBe(0);
+      added++;
+      const run = startCli([...args], db.env);
+      const wait = Math.round(Math.random() * (args[0] === 'import' ? 1_500 : 150));
+      moments.push(`${args[0]} ${victim} +${wait} ms`);
+      await sleep(wait);
+      await kill(victim, run.done, () => run.pid);
+    }
+    const after = await db.cli(['--json', 'set', 'add', 'Bench Press', '100x5']);
+    expect({ moments, code: after.code, stderr: after.stderr }).toEqual({ moments, code: 0, stderr: '' });
+    expect(setNumber(after.stdout)).toBe(added + 1);
+    // Each import landed whole or not at all; a set add once or not at all.
+    const [counts] = await db.query<{ bench: number; squat: number; imported: number }>(
+      `SELECT count(*) FILTER (WHERE e.name = 'Bench Press' AND l.session_id = 1)::int AS bench,
+              count(*) FILTER (WHERE e.name = 'Squat' AND l.session_id = 1)::int AS squat,
+              count(*) FILTER (WHERE l.session_id <> 1)::int AS imported
+       FROM workout_log l JOIN exercise e ON e.id = l.exercise_id`,
+    );
+    expect(counts!.bench).toBe(added + 1);
+    expect(counts!.squat).toBeLessThanOrEqual(2);
+    expect(counts!.imported % 5_000).toBe(0);
   });
 });
