@@ -55,8 +55,9 @@ export async function serverAnswers(home: string): Promise<boolean> {
 
 /** Starts this build's server of `home` unless one answers; resolves once it serves, or fails with its one line. */
 export async function ensureServer(home: string, config: Config): Promise<void> {
-  if (await serverAnswers(home)) return;
+  // A file where the folder should be, a read-only parent: said here, in one line.
   ensureDataDir(home);
+  if (await serverAnswers(home)) return;
   // A server of another build is told to stop; this one's waits for the lock it releases.
   await stopServers(home, (build) => build !== BUILD_ID);
   await startServer(home, config);

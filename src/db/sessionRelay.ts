@@ -110,7 +110,8 @@ export class SessionRelay {
             socket.end();
           } else {
             started = true;
-            await this.#execute(message, socket);
+            // PGlite failing (rather than answering with an error) ends this client; the reset then decides for the server.
+            await this.#execute(message, socket).catch(() => socket.destroy());
           }
         }
         working = false;

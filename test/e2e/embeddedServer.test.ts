@@ -27,7 +27,10 @@ async function embedded(): Promise<{ db: TestDatabase; home: string }> {
 function serverOf(home: string): (ServerStatus & { dir: string }) | undefined {
   for (const { dir } of runDirs(home)) {
     const status = files(dir).status;
-    if (fs.existsSync(status)) return { ...(JSON.parse(fs.readFileSync(status, 'utf8')) as ServerStatus), dir };
+    if (!fs.existsSync(status)) continue;
+    const written = JSON.parse(fs.readFileSync(status, 'utf8')) as ServerStatus;
+    // What a SIGKILLed server left is there until the next one starts.
+    if (alive(written.pid)) return { ...written, dir };
   }
   return undefined;
 }
@@ -246,10 +249,9 @@ describe('the embedded background server', () => {
     const { db, home } = await embedded();
     const csv = path.join(home, 'strong.csv');
     fs.writeFileSync(csv, await strongExportText(5_000));
-    const kill = async (victim: 'server' | 'client', child: Promise<CliResultLike>, pidOfClient: () => number) => {
-      const pid = victim === 'server' ? serverOf(home)!.pid : pidOfClient();
-      process.kill(pid, 'SIGKILL');
-      return child;
+    const kill = (folder: string, victim: 'server' | 'client', run: { pid: number; done: Promise<CliResultLike> }) => {
+      process.kill(victim === 'server' ? serverOf(folder)!.pid : run.pid, 'SIGKILL');
+      return run.done;
     };
     const moments: string[] = [];
     // Migration: a fresh folder, killed once its server listens, while the CLI applies the migrations.
@@ -264,7 +266,7 @@ describe('the embedded background server', () => {
       const wait = Math.round(Math.random() * 1_000);
       moments.push(`migration ${victim} +${wait} ms`);
       await sleep(wait);
-      await kill(victim, run.done, () => run.pid);
+      await kill(fresh, victim, run);
     }
     const next = await db.cli(['set', 'add', 'Bench Press', '100x5'], { env: { WORKOUT_HOME: fresh } });
     expect({ moments, code: next.code }).toEqual({ moments, code: 0 });
@@ -288,7 +290,7 @@ describe('the embedded background server', () => {
       const wait = Math.round(Math.random() * (args[0] === 'import' ? 1_500 : 150));
       moments.push(`${args[0]} ${victim} +${wait} ms`);
       await sleep(wait);
-      await kill(victim, run.done, () => run.pid);
+      await kill(home, victim, run);
     }
     const after = await db.cli(['--json', 'set', 'add', 'Bench Press', '100x5']);
     expect({ moments, code: after.code, stderr: after.stderr }).toEqual({ moments, code: 0, stderr: '' });
