@@ -5,10 +5,10 @@ import { LockWaitAbandoned, socketAddress } from './dataDirLock.js';
 import { type OpenFolder, openFolder } from './embedded.js';
 import { serverAnswers } from './serverClient.js';
 import { BUILD_ID, files, runDir, runDirs, type ServerStatus } from './serverFiles.js';
-import { errorResponse, SessionRelay } from './sessionRelay.js';
+import { SessionRelay } from './sessionRelay.js';
 
 /** What the server tells the CLI that started it, over the IPC channel, once. */
-export type StartReport = { ready: true } | { ready: false; message: string; exitCode: number };
+export type StartReport = { ready: true; notices: string[] } | { ready: false; message: string; exitCode: number };
 
 /** How often the server checks that its data folder is still there (a test or a user removed it). */
 const FOLDER_CHECK_MS = 2_000;
@@ -44,17 +44,21 @@ export async function runBackgroundServer([home = '', lockTimeout = '', idle = '
   const onPanic = (line: string) => {
     process.stderr.write(`workout server: ${line}\n`);
     // The client in flight gets today's one line; PostgreSQL must not go on after a PANIC.
-    const socket = relay?.active;
     setTimeout(() => process.exit(PANIC_EXIT), PANIC_FLUSH_MS).unref();
-    if (socket) socket.end(errorResponse('PANIC', 'XX000', line), () => process.exit(PANIC_EXIT));
-    else process.exit(PANIC_EXIT);
+    void (relay?.fail('PANIC', 'XX000', line) ?? Promise.resolve()).then(() => process.exit(PANIC_EXIT));
   };
   let folder: OpenFolder;
+  // What the CLI that started this server says on its stderr, as it would have opening the folder itself.
+  const notices: string[] = [];
   try {
     // Another CLI may have started a server of this build meanwhile: then it serves, and this one is not needed.
-    folder = await openFolder(home, Number(lockTimeout), { onPanic, stopWaiting: () => serverAnswers(home) });
+    folder = await openFolder(home, Number(lockTimeout), {
+      onPanic,
+      stopWaiting: () => serverAnswers(home),
+      onNotice: (line) => notices.push(line),
+    });
   } catch (error) {
-    if (error instanceof LockWaitAbandoned) report({ ready: true });
+    if (error instanceof LockWaitAbandoned) report({ ready: true, notices });
     else
       report({
         ready: false,
@@ -130,7 +134,7 @@ export async function runBackgroundServer([home = '', lockTimeout = '', idle = '
   setInterval(() => {
     if (!fs.existsSync(paths.status)) process.exit(0);
   }, FOLDER_CHECK_MS).unref();
-  report({ ready: true });
+  report({ ready: true, notices });
   // Runs until stop() ends the process.
   return new Promise<number>(() => {});
 }

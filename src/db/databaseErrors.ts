@@ -59,9 +59,8 @@ export function toWorkoutError(error: unknown, target: string, backend: 'server'
         'look (e.g. `workout session show`) before trying again',
     );
   // The embedded database's background server hit a PANIC (e.g. a full disk) and said why before it ended.
-  if (backend === 'embedded' && (error as { severity?: unknown }).severity === 'PANIC') {
-    return new DatabaseUnavailableError(message);
-  }
+  const panic = chain(error).find((link) => (link as { severity?: unknown }).severity === 'PANIC');
+  if (backend === 'embedded' && panic) return new DatabaseUnavailableError(panic.message);
   if (chain(error).some(isQueryReadTimeout)) {
     if (atCommit) return lostAtCommit();
     return new DatabaseUnavailableError(

@@ -156,7 +156,7 @@ export type OpenFolder = { db: PGlite; created: boolean; close: () => Promise<vo
 export async function openFolder(
   home: string,
   lockTimeoutMs: number,
-  options: { onPanic?: OnPanic; stopWaiting?: () => Promise<boolean> } = {},
+  options: { onPanic?: OnPanic; stopWaiting?: () => Promise<boolean>; onNotice?: (line: string) => void } = {},
 ): Promise<OpenFolder> {
   ensureDataDir(home);
   const pgdata = path.join(home, 'pgdata');
@@ -172,7 +172,8 @@ export async function openFolder(
     release = await acquireDataDirLock(home, lockTimeoutMs, options.stopWaiting);
     const exposed = (fs.statSync(home).mode & 0o077) !== 0;
     if (exposed && !created) {
-      process.stderr.write(`workout: made the data folder ${home} private to its user (other users could read it)\n`);
+      const notice = `made the data folder ${home} private to its user (other users could read it)`;
+      (options.onNotice ?? ((line) => process.stderr.write(`workout: ${line}\n`)))(notice);
     }
     if (exposed) makePrivate(home);
     makeRelcacheFilesPrivate(pgdata);

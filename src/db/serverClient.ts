@@ -97,7 +97,10 @@ function startServer(home: string, config: Config): Promise<void> {
     };
     child.once('message', (message: StartReport) => {
       done();
-      if (message.ready) resolve();
+      if (message.ready) {
+        for (const notice of message.notices) process.stderr.write(`workout: ${notice}\n`);
+        resolve();
+      }
       else
         reject(
           message.exitCode === 3 ? new DatabaseUnavailableError(message.message) : new WorkoutError(message.message),

@@ -26,6 +26,39 @@ export function errorResponse(severity: string, sqlstate: string, message: strin
   return Buffer.concat([header, fields]);
 }
 
+/** The length of the complete typed messages (type byte, int32 length) at the start of `buffer`. */
+export function completeLength(buffer: Buffer): number {
+  let end = 0;
+  while (end + 5 <= buffer.length) {
+    const next = end + 1 + buffer.readInt32BE(end + 1);
+    if (next > buffer.length) break;
+    end = next;
+  }
+  return end;
+}
+
+/**
+ * PGlite's answer reaches the client in whole messages only: PostgreSQL flushes its 8 kB
+ * send buffer in the middle of a message, and if the backend fails before the rest, the
+ * ErrorResponse that says why must not land inside that half message.
+ */
+class WholeMessages {
+  #tail: Buffer = Buffer.alloc(0);
+  readonly #socket: net.Socket;
+
+  constructor(socket: net.Socket) {
+    this.#socket = socket;
+  }
+
+  write(data: Uint8Array): void {
+    // PGlite hands out a view of its own memory: copied here before it is reused.
+    const chunk = Buffer.concat([this.#tail, data]);
+    const whole = completeLength(chunk);
+    if (whole > 0 && !this.#socket.destroyed) this.#socket.write(chunk.subarray(0, whole));
+    this.#tail = chunk.subarray(whole);
+  }
+}
+
 /**
  * PGlite is a single PostgreSQL backend. Shared message by message between clients (as
  * pglite-socket does), one client's statements could run inside another's transaction or
@@ -38,6 +71,7 @@ export class SessionRelay {
   readonly #onIdle: () => void;
   readonly #waiting: net.Socket[] = [];
   #active: net.Socket | undefined;
+  #failed = false;
 
   constructor(db: PGlite, onIdle: () => void) {
     this.#db = db;
@@ -49,9 +83,15 @@ export class SessionRelay {
     return this.#active !== undefined || this.#waiting.length > 0;
   }
 
-  /** The client being served, to be told why the server is failing. */
-  get active(): net.Socket | undefined {
-    return this.#active;
+  /**
+   * Tells the client being served why the server is failing (an ErrorResponse), and
+   * resolves once that is sent; the socket is left alone from here on.
+   */
+  fail(severity: string, sqlstate: string, message: string): Promise<void> {
+    this.#failed = true;
+    const socket = this.#active;
+    if (!socket || socket.destroyed) return Promise.resolve();
+    return new Promise((resolve) => socket.end(errorResponse(severity, sqlstate, message), resolve));
   }
 
   accept(socket: net.Socket): void {
@@ -67,7 +107,7 @@ export class SessionRelay {
   }
 
   #next(): void {
-    if (this.#active) return;
+    if (this.#active || this.#failed) return;
     const socket = this.#waiting.shift();
     if (!socket) return;
     this.#active = socket;
@@ -75,7 +115,8 @@ export class SessionRelay {
       .then(() => this.#reset())
       .catch(() => {
         // A backend that cannot be reset serves nobody else: end the server (the data is safe in the WAL).
-        process.exit(1);
+        // After fail(), the server ends once its client has been told why.
+        if (!this.#failed) process.exit(1);
       })
       .then(() => {
         this.#active = undefined;
@@ -90,6 +131,7 @@ export class SessionRelay {
       let buffer: Buffer = Buffer.alloc(0);
       let started = false;
       let working = false;
+      const output = new WholeMessages(socket);
       let closed = false;
       const pump = async () => {
         if (working) return;
@@ -111,7 +153,9 @@ export class SessionRelay {
           } else {
             started = true;
             // PGlite failing (rather than answering with an error) ends this client; the reset then decides for the server.
-            await this.#execute(message, socket).catch(() => socket.destroy());
+            await this.#execute(message, output).catch(() => {
+              if (!this.#failed) socket.destroy();
+            });
           }
         }
         working = false;
@@ -129,14 +173,9 @@ export class SessionRelay {
     });
   }
 
-  #execute(message: Buffer, socket: net.Socket): Promise<void> {
+  #execute(message: Buffer, output: WholeMessages): Promise<void> {
     return this.#db.runExclusive(() =>
-      this.#db.execProtocolRawStream(new Uint8Array(message), {
-        // PGlite hands out a view of its own memory: copy before it is reused.
-        onRawData: (data) => {
-          if (!socket.destroyed) socket.write(Buffer.from(data));
-        },
-      }),
+      this.#db.execProtocolRawStream(new Uint8Array(message), { onRawData: (data) => output.write(data) }),
     );
   }
 
