@@ -100,8 +100,7 @@ function startServer(home: string, config: Config): Promise<void> {
       if (message.ready) {
         for (const notice of message.notices) process.stderr.write(`workout: ${notice}\n`);
         resolve();
-      }
-      else
+      } else
         reject(
           message.exitCode === 3 ? new DatabaseUnavailableError(message.message) : new WorkoutError(message.message),
         );

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { errorResponse } from '../../src/db/sessionRelay.js';
+import { completeLength, errorResponse } from '../../src/db/sessionRelay.js';
 import { UsageError } from '../../src/errors.js';
 
 const config = (env: Record<string, string>) => loadConfig({}, { WORKOUT_USER: 'ann', ...env });
@@ -26,5 +26,22 @@ describe('the ErrorResponse a failing server sends its client', () => {
     expect(message.subarray(0, 1).toString()).toBe('E');
     expect(message.readInt32BE(1)).toBe(message.length - 1);
     expect(message.subarray(5).toString()).toBe('SPANIC\0VPANIC\0CXX000\0Mdisk full: no space left\0\0');
+  });
+});
+
+describe('whole messages only', () => {
+  const message = (type: string, body: string) => {
+    const header = Buffer.alloc(5);
+    header.write(type, 0);
+    header.writeInt32BE(4 + body.length, 1);
+    return Buffer.concat([header, Buffer.from(body)]);
+  };
+
+  test('the complete messages at the start of a chunk; none of a half message', () => {
+    const two = Buffer.concat([message('D', 'row one'), message('C', 'INSERT 0 1')]);
+    expect(completeLength(two)).toBe(two.length);
+    expect(completeLength(two.subarray(0, two.length - 3))).toBe(message('D', 'row one').length);
+    expect(completeLength(two.subarray(0, 3))).toBe(0);
+    expect(completeLength(Buffer.alloc(0))).toBe(0);
   });
 });
