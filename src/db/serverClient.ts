@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
 import { DatabaseUnavailableError, WorkoutError } from '../errors.js';
 import type { StartReport } from './backgroundServer.js';
@@ -72,11 +74,35 @@ function openLog(home: string): number | 'ignore' {
   }
 }
 
+/**
+ * `bin/workout` of this installation: the folder above this module's (dist/chunks/ in the
+ * package, src/db/ in a checkout) that holds it. Not process.argv[1]: main() may run
+ * inside another script (the tests' batch runner).
+ */
+function workoutBin(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 3; up++, dir = path.dirname(dir)) {
+    const bin = path.join(dir, 'bin', 'workout');
+    if (fs.existsSync(bin)) return bin;
+  }
+  return process.argv[1]!;
+}
+
+/** What the server said last in its log, for a start that failed without telling why. */
+function lastLine(home: string): string {
+  try {
+    const lines = fs.readFileSync(logFile(home), 'utf8').trim().split('\n');
+    return lines.at(-1) || `nothing in ${logFile(home)}`;
+  } catch {
+    return `no ${logFile(home)}`;
+  }
+}
+
 function startServer(home: string, config: Config): Promise<void> {
   const log = openLog(home);
   const child = spawn(
     process.execPath,
-    [process.argv[1]!, SERVER_COMMAND, home, String(config.lockTimeoutMs), String(config.serverIdleMs)],
+    [workoutBin(), SERVER_COMMAND, home, String(config.lockTimeoutMs), String(config.serverIdleMs)],
     // Its own session: no terminal's Ctrl-C or hang-up reaches it.
     { detached: true, stdio: ['ignore', log, log, 'ipc'] },
   );
@@ -91,7 +117,7 @@ function startServer(home: string, config: Config): Promise<void> {
       done();
       reject(
         new DatabaseUnavailableError(
-          `the embedded database server for ${home} exited at start (${signal ?? `code ${code}`}); see ${logFile(home)}`,
+          `the embedded database server for ${home} exited at start (${signal ?? `code ${code}`}): ${lastLine(home)}`,
         ),
       );
     };
