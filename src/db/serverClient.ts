@@ -47,6 +47,8 @@ export function serverConnection(home: string): { settings: ConnectionSettings; 
 
 /** Whether a server of this build serves `home` now. */
 export async function serverAnswers(home: string): Promise<boolean> {
+  // Without its folder, a socket path may be too long to try (Node 24 then says EINVAL, not ENOENT).
+  if (!fs.existsSync(runDir(home))) return false;
   const { settings, close } = serverConnection(home);
   try {
     return await answers(`${settings.host}/.s.PGSQL.${SOCKET_PORT}`);
