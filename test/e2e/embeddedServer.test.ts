@@ -250,7 +250,12 @@ describe('the embedded background server', () => {
     const csv = path.join(home, 'strong.csv');
     fs.writeFileSync(csv, await strongExportText(5_000));
     const kill = (folder: string, victim: 'server' | 'client', run: { pid: number; done: Promise<CliResultLike> }) => {
-      process.kill(victim === 'server' ? serverOf(folder)!.pid : run.pid, 'SIGKILL');
+      try {
+        process.kill(victim === 'server' ? serverOf(folder)!.pid : run.pid, 'SIGKILL');
+      } catch (error) {
+        // The moment fell after the command had finished: a moment like any other.
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+      }
       return run.done;
     };
     const moments: string[] = [];
