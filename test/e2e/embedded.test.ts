@@ -27,8 +27,8 @@ describe('embedded database', () => {
     // lock meanwhile; give it longer than the default 10 s, CI machines are busy.
     const env = { WORKOUT_HOME: home, DATABASE_URL: undefined, WORKOUT_LOCK_TIMEOUT: '90' };
     const pair = await Promise.all([
-      runCli(['--json', 'set', 'add', 'Bench Press', '100x5'], { env, timeoutMs: 120_000 }),
-      runCli(['--json', 'set', 'add', 'Bench Press', '105x3'], { env, timeoutMs: 120_000 }),
+      runCli(['--json', 'set', 'add', 'Bench Press (Barbell)', '100x5'], { env, timeoutMs: 120_000 }),
+      runCli(['--json', 'set', 'add', 'Bench Press (Barbell)', '105x3'], { env, timeoutMs: 120_000 }),
     ]);
     expect(pair.map((result) => result.code)).toEqual([0, 0]);
     expect(pair.map((result) => result.stderr).sort()).toEqual(['', 'Started session 1.\n']);
@@ -70,7 +70,7 @@ describe('embedded database', () => {
     const release = await acquireDataDirLock(home, 1000);
     let refused: CliResult;
     try {
-      refused = await runCli(['--lock-timeout', '0.5', 'set', 'add', 'Bench Press', '100x5'], { env: db.env });
+      refused = await runCli(['--lock-timeout', '0.5', 'set', 'add', 'Bench Press (Barbell)', '100x5'], { env: db.env });
     } finally {
       release();
     }

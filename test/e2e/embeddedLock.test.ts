@@ -62,7 +62,7 @@ describe('the embedded folder lock', () => {
       const started = Date.now();
       const next = spawnSync(
         unshare[0]!,
-        [...unshare.slice(1), '--lock-timeout', '2', '--json', 'set', 'add', 'Bench Press', '100x5'],
+        [...unshare.slice(1), '--lock-timeout', '2', '--json', 'set', 'add', 'Bench Press (Barbell)', '100x5'],
         {
           env: { ...process.env, ...env },
           encoding: 'utf8',
@@ -97,7 +97,7 @@ describe('the embedded folder lock', () => {
 
     const runs = await Promise.all(
       Array.from({ length: 5 }, (_, index) =>
-        db.cli(['--json', 'set', 'add', 'Bench Press', `${100 + index}x5`], {
+        db.cli(['--json', 'set', 'add', 'Bench Press (Barbell)', `${100 + index}x5`], {
           // In-process, each takes the lock in turn (through a background server: test/e2e/embeddedServer.test.ts).
           env: { WORKOUT_LOCK_TIMEOUT: '120', WORKOUT_SERVER: '0' },
           timeoutMs: 150_000,
@@ -121,7 +121,7 @@ describe('the embedded folder lock', () => {
     fs.cpSync(path.join(home, 'pgdata'), path.join(long, 'pgdata'), { recursive: true });
     const env = { WORKOUT_HOME: long, WORKOUT_LOCK_TIMEOUT: '60' };
     const runs = await Promise.all(
-      [100, 105].map((kg) => runCli(['--json', 'set', 'add', 'Bench Press', `${kg}x5`], { env, timeoutMs: 90_000 })),
+      [100, 105].map((kg) => runCli(['--json', 'set', 'add', 'Bench Press (Barbell)', `${kg}x5`], { env, timeoutMs: 90_000 })),
     );
     expect(runs.map((run) => run.code)).toEqual([0, 0]);
     expect(runs.map((run) => (JSON.parse(run.stdout) as { set_number: number }).set_number).sort()).toEqual([1, 2]);
@@ -132,8 +132,8 @@ describe('the embedded folder lock', () => {
     const env = { ...shared.env, WORKOUT_SERVER: '0' };
     const cli: TestDatabase['cli'] = (args, options = {}) =>
       shared.cli(args, { ...options, env: { WORKOUT_SERVER: '0', ...options.env } });
-    expect((await cli(['set', 'add', 'Bench Press', '100x5'])).code).toBe(0);
-    expect((await cli(['set', 'add', 'Bench Press', '100x5'])).code).toBe(0);
+    expect((await cli(['set', 'add', 'Bench Press (Barbell)', '100x5'])).code).toBe(0);
+    expect((await cli(['set', 'add', 'Bench Press (Barbell)', '100x5'])).code).toBe(0);
 
     // A reader that stops after the first line.
     const exporter = spawn(process.execPath, [BIN, 'export'], {

@@ -66,9 +66,11 @@ function asWorkoutCsv(sets: GeneratedSet[]): string {
 }
 
 async function records(db: TestDatabase, user: string): Promise<string[]> {
+  // trim_scale: equal numbers, whatever scale each writer's arithmetic left them with
+  // (160 lb is 72.57477920 kg from one, 72.5747792 from the other).
   const rows = await db.query<{ line: string }>(
-    `SELECT concat_ws(' | ', e.name, p.kind, p.reps, p.value::text, to_char(p.achieved_at AT TIME ZONE 'UTC', 'HH24:MI'),
-              'set ' || l.set_number, l.weight::text, l.reps) AS line
+    `SELECT concat_ws(' | ', e.name, p.kind, p.reps, trim_scale(p.value)::text, to_char(p.achieved_at AT TIME ZONE 'UTC', 'HH24:MI'),
+              'set ' || l.set_number, trim_scale(l.weight)::text, l.reps) AS line
      FROM personal_record p
      JOIN exercise e ON e.id = p.exercise_id
      JOIN workout_log l ON l.id = p.log_id
