@@ -70,7 +70,9 @@ describe('embedded database', () => {
     const release = await acquireDataDirLock(home, 1000);
     let refused: CliResult;
     try {
-      refused = await runCli(['--lock-timeout', '0.5', 'set', 'add', 'Bench Press (Barbell)', '100x5'], { env: db.env });
+      refused = await runCli(['--lock-timeout', '0.5', 'set', 'add', 'Bench Press (Barbell)', '100x5'], {
+        env: db.env,
+      });
     } finally {
       release();
     }

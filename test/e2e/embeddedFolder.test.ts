@@ -89,16 +89,19 @@ describe('the embedded data folder', () => {
     async () => {
       const disk = smallDisk('20m');
       const home = path.join(disk, 'home');
-      const started = await runCli(['set', 'add', 'Bench Press (Barbell)', '100x5'], { env: env(home), timeoutMs: 90_000 });
+      const started = await runCli(['set', 'add', 'Bench Press (Barbell)', '100x5'], {
+        env: env(home),
+        timeoutMs: 90_000,
+      });
       expect(started).toMatchObject({
         code: 3,
         stdout: '',
         stderr: `workout: disk full: no space left for the data folder ${home}; free some space and try again (what was not finished was not saved)\n`,
       });
       mount(['-o', 'remount,size=100m', disk]);
-      expect(await runCli(['set', 'add', 'Bench Press (Barbell)', '100x5'], { env: env(home), timeoutMs: 90_000 })).toMatchObject(
-        { code: 0, stderr: 'Started session 1.\n' },
-      );
+      expect(
+        await runCli(['set', 'add', 'Bench Press (Barbell)', '100x5'], { env: env(home), timeoutMs: 90_000 }),
+      ).toMatchObject({ code: 0, stderr: 'Started session 1.\n' });
     },
     240_000,
   );
@@ -117,7 +120,9 @@ describe('the embedded data folder', () => {
 
   test('a new folder is private: folders 0700, files 0600, whatever the umask', async () => {
     const home = path.join(tempDir('workout-fresh-'), 'home');
-    expect(await runCli(['set', 'add', 'Bench Press (Barbell)', '100x5'], { env: env(home), timeoutMs: 120_000 })).toMatchObject({
+    expect(
+      await runCli(['set', 'add', 'Bench Press (Barbell)', '100x5'], { env: env(home), timeoutMs: 120_000 }),
+    ).toMatchObject({
       code: 0,
     });
     // The background server's sockets (the lock's among them) go with it.

@@ -121,7 +121,9 @@ describe('the embedded folder lock', () => {
     fs.cpSync(path.join(home, 'pgdata'), path.join(long, 'pgdata'), { recursive: true });
     const env = { WORKOUT_HOME: long, WORKOUT_LOCK_TIMEOUT: '60' };
     const runs = await Promise.all(
-      [100, 105].map((kg) => runCli(['--json', 'set', 'add', 'Bench Press (Barbell)', `${kg}x5`], { env, timeoutMs: 90_000 })),
+      [100, 105].map((kg) =>
+        runCli(['--json', 'set', 'add', 'Bench Press (Barbell)', `${kg}x5`], { env, timeoutMs: 90_000 }),
+      ),
     );
     expect(runs.map((run) => run.code)).toEqual([0, 0]);
     expect(runs.map((run) => (JSON.parse(run.stdout) as { set_number: number }).set_number).sort()).toEqual([1, 2]);
