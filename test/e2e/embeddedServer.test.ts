@@ -73,7 +73,7 @@ describe('the embedded background server', () => {
   test('started by the first command, reused by the next, private (0700 folder, 0600 sockets), shown by db status', async () => {
     const { db, home } = await embedded();
     expect(serverOf(home)).toBeUndefined();
-    expect(await db.cli(['set', 'add', 'Bench Press', '100x5'])).toMatchObject({ code: 0 });
+    expect(await db.cli(['set', 'add', 'Bench Press (Barbell)', '100x5'])).toMatchObject({ code: 0 });
     const first = serverOf(home)!;
     expect(alive(first.pid)).toBe(true);
     expect(fs.statSync(first.dir).mode & 0o777).toBe(0o700);
@@ -83,7 +83,7 @@ describe('the embedded background server', () => {
     // It holds the folder's lock for its lifetime.
     expect(lockSockets(home)).toEqual([expect.stringMatching(new RegExp(`^workout\\.${first.pid}\\.`))]);
 
-    const second = await db.cli(['--json', 'set', 'add', 'Bench Press', '100x5']);
+    const second = await db.cli(['--json', 'set', 'add', 'Bench Press (Barbell)', '100x5']);
     expect(second).toMatchObject({ code: 0, stderr: '' });
     expect(setNumber(second.stdout)).toBe(2);
     expect(serverOf(home)!.pid).toBe(first.pid);
@@ -102,19 +102,19 @@ describe('the embedded background server', () => {
   test('exits by itself after WORKOUT_SERVER_IDLE without a command, leaving the folder as it found it', async () => {
     const { db, home } = await embedded();
     const env = { WORKOUT_SERVER_IDLE: '1' };
-    expect(await db.cli(['set', 'add', 'Bench Press', '100x5'], { env })).toMatchObject({ code: 0 });
+    expect(await db.cli(['set', 'add', 'Bench Press (Barbell)', '100x5'], { env })).toMatchObject({ code: 0 });
     const { pid } = serverOf(home)!;
     await until(() => !alive(pid), 'the idle server exits', 15_000);
     expect(runDirs(home)).toEqual([]);
     expect(lockSockets(home)).toEqual([]);
     // The next command starts a new one.
-    expect(await db.cli(['set', 'add', 'Bench Press', '100x5'], { env })).toMatchObject({ code: 0 });
+    expect(await db.cli(['set', 'add', 'Bench Press (Barbell)', '100x5'], { env })).toMatchObject({ code: 0 });
     expect(serverOf(home)!.pid).not.toBe(pid);
   });
 
   test('db stop stops it (after the commands it serves); WORKOUT_SERVER=0 runs in-process, no server', async () => {
     const { db, home } = await embedded();
-    expect(await db.cli(['set', 'add', 'Bench Press', '100x5'])).toMatchObject({ code: 0 });
+    expect(await db.cli(['set', 'add', 'Bench Press (Barbell)', '100x5'])).toMatchObject({ code: 0 });
     const { pid } = serverOf(home)!;
     expect(await db.cli(['db', 'stop'])).toMatchObject({
       code: 0,
@@ -124,7 +124,9 @@ describe('the embedded background server', () => {
     expect(runDirs(home)).toEqual([]);
     expect(JSON.parse((await db.cli(['--json', 'db', 'stop'])).stdout)).toEqual({ home, stopped: 0 });
 
-    const inProcess = await db.cli(['--json', 'set', 'add', 'Bench Press', '100x5'], { env: { WORKOUT_SERVER: '0' } });
+    const inProcess = await db.cli(['--json', 'set', 'add', 'Bench Press (Barbell)', '100x5'], {
+      env: { WORKOUT_SERVER: '0' },
+    });
     expect(inProcess).toMatchObject({ code: 0, stderr: '' });
     expect(setNumber(inProcess.stdout)).toBe(2);
     expect(runDirs(home)).toEqual([]);
@@ -136,7 +138,9 @@ describe('the embedded background server', () => {
     // No server yet: five start one each; all but one find the folder taken and leave it to that one.
     const runs = await Promise.all(
       [0, 1, 2, 3, 4].map((index) =>
-        db.cli(['--json', 'set', 'add', 'Bench Press', `${100 + index}x5`], { env: { WORKOUT_LOCK_TIMEOUT: '60' } }),
+        db.cli(['--json', 'set', 'add', 'Bench Press (Barbell)', `${100 + index}x5`], {
+          env: { WORKOUT_LOCK_TIMEOUT: '60' },
+        }),
       ),
     );
     expect(runs.map((run) => [run.code, run.stderr.replace('Started session 1.\n', '')])).toEqual(
@@ -156,7 +160,7 @@ describe('the embedded background server', () => {
 
   test('a client that dies inside a transaction, or leaves a session setting, does not affect the next', async () => {
     const { db, home } = await embedded();
-    expect(await db.cli(['set', 'add', 'Bench Press', '100x5'])).toMatchObject({ code: 0 });
+    expect(await db.cli(['set', 'add', 'Bench Press (Barbell)', '100x5'])).toMatchObject({ code: 0 });
     const { dir } = serverOf(home)!;
     const client = new pg.Client({ host: dir, port: 5432, user: 'postgres', database: 'postgres' });
     client.on('error', () => {});
@@ -170,7 +174,7 @@ describe('the embedded background server', () => {
       await client.query('BEGIN');
       await client.query("SELECT 1 FROM public.app_user WHERE name = 'tester' FOR UPDATE");
       connection.parse({ text: 'SELECT 1' });
-      next = db.cli(['--json', 'set', 'add', 'Bench Press', '100x5']);
+      next = db.cli(['--json', 'set', 'add', 'Bench Press (Barbell)', '100x5']);
       await sleep(500);
     } finally {
       connection.stream.destroy();
@@ -184,7 +188,7 @@ describe('the embedded background server', () => {
     const { db, home } = await embedded();
     const csv = path.join(home, 'big.csv');
     fs.writeFileSync(csv, await strongExportText(20_000));
-    expect(await db.cli(['set', 'add', 'Bench Press', '100x5'])).toMatchObject({ code: 0 });
+    expect(await db.cli(['set', 'add', 'Bench Press (Barbell)', '100x5'])).toMatchObject({ code: 0 });
     const { pid } = serverOf(home)!;
     // Killed while an import is writing.
     const importing = db.cli(['import', '--unit', 'kg', csv]);
@@ -192,7 +196,7 @@ describe('the embedded background server', () => {
     process.kill(pid, 'SIGKILL');
     const imported = await importing;
     expect(imported.code === 0 ? '' : imported.stderr).toMatch(/^$|lost/);
-    const listed = await db.cli(['--json', 'set', 'add', 'Bench Press', '100x5']);
+    const listed = await db.cli(['--json', 'set', 'add', 'Bench Press (Barbell)', '100x5']);
     expect(listed).toMatchObject({ code: 0 });
     expect(serverOf(home)!.pid).not.toBe(pid);
     expect(runDirs(home)).toHaveLength(1);
@@ -203,7 +207,7 @@ describe('the embedded background server', () => {
 
   test('a CLI of another build never talks to the running server: it is told to stop and a new one starts', async () => {
     const { db, home } = await embedded();
-    expect(await db.cli(['set', 'add', 'Bench Press', '100x5'])).toMatchObject({ code: 0 });
+    expect(await db.cli(['set', 'add', 'Bench Press (Barbell)', '100x5'])).toMatchObject({ code: 0 });
     const current = serverOf(home)!;
     // Another version of the CLI: a copy of the build with another build id.
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'workout-other-build-'));
@@ -230,14 +234,14 @@ describe('the embedded background server', () => {
         child.on('close', (code) => resolve({ code, stdout, stderr }));
       });
 
-    const byOther = await runOther(['--json', 'set', 'add', 'Bench Press', '100x5']);
+    const byOther = await runOther(['--json', 'set', 'add', 'Bench Press (Barbell)', '100x5']);
     expect(byOther).toMatchObject({ code: 0, stderr: '' });
     expect(setNumber(byOther.stdout)).toBe(2);
     expect(alive(current.pid)).toBe(false);
     const otherServer = serverOf(home)!;
     expect(otherServer.build).toBe(oldId);
 
-    const back = await db.cli(['--json', 'set', 'add', 'Bench Press', '100x5']);
+    const back = await db.cli(['--json', 'set', 'add', 'Bench Press (Barbell)', '100x5']);
     expect(back).toMatchObject({ code: 0, stderr: '' });
     expect(setNumber(back.stdout)).toBe(3);
     expect(alive(otherServer.pid)).toBe(false);
@@ -266,14 +270,14 @@ describe('the embedded background server', () => {
       fs.rmSync(fresh, { recursive: true, force: true });
     });
     for (const victim of ['server', 'client'] as const) {
-      const run = startCli(['set', 'add', 'Bench Press', '100x5'], { ...db.env, WORKOUT_HOME: fresh });
+      const run = startCli(['set', 'add', 'Bench Press (Barbell)', '100x5'], { ...db.env, WORKOUT_HOME: fresh });
       await until(() => serverOf(fresh) !== undefined, 'the fresh folder is served', 120_000);
       const wait = Math.round(Math.random() * 1_000);
       moments.push(`migration ${victim} +${wait} ms`);
       await sleep(wait);
       await kill(fresh, victim, run);
     }
-    const next = await db.cli(['set', 'add', 'Bench Press', '100x5'], { env: { WORKOUT_HOME: fresh } });
+    const next = await db.cli(['set', 'add', 'Bench Press (Barbell)', '100x5'], { env: { WORKOUT_HOME: fresh } });
     expect({ moments, code: next.code }).toEqual({ moments, code: 0 });
     const migrated = await db.cli(['--json', 'db', 'status'], { env: { WORKOUT_HOME: fresh } });
     expect((JSON.parse(migrated.stdout) as { migrations: Array<{ applied: boolean }> }).migrations).not.toContainEqual(
@@ -288,7 +292,7 @@ describe('the embedded background server', () => {
       [['set', 'add', 'Squat', '140x3'], 'server'],
       [['set', 'add', 'Squat', '140x3'], 'client'],
     ] as const) {
-      const ready = await db.cli(['--json', 'set', 'add', 'Bench Press', '100x5']);
+      const ready = await db.cli(['--json', 'set', 'add', 'Bench Press (Barbell)', '100x5']);
       expect(ready.code).toBe(0);
       added++;
       const run = startCli([...args], db.env);
@@ -297,7 +301,7 @@ describe('the embedded background server', () => {
       await sleep(wait);
       await kill(home, victim, run);
     }
-    const after = await db.cli(['--json', 'set', 'add', 'Bench Press', '100x5']);
+    const after = await db.cli(['--json', 'set', 'add', 'Bench Press (Barbell)', '100x5']);
     expect({ moments, code: after.code, stderr: after.stderr }).toEqual({ moments, code: 0, stderr: '' });
     expect(setNumber(after.stdout)).toBe(added + 1);
     // Each import landed whole or not at all; a set add once or not at all.
