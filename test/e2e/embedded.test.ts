@@ -52,7 +52,9 @@ describe('embedded database', () => {
 
     expect(await runCli(['session', 'end'], { env })).toMatchObject({
       code: 0,
-      stdout: expect.stringMatching(/^Ended session 1: .*, 2 set\(s\)\.\n$/),
+      stdout: expect.stringMatching(
+        /^Ended session 1: .*, 2 set\(s\)\.\nMuscles worked \(sets\): chest 2, shoulders 1, triceps 1\n$/,
+      ),
     });
     expect(await runCli(['session', 'start', '--name', 'Second'], { env })).toMatchObject({
       code: 0,

@@ -150,7 +150,7 @@ describe('the embedded background server', () => {
     // And five more against the running server.
     const more = await Promise.all(
       [0, 1, 2, 3, 4].map(() =>
-        db.cli(['--json', 'set', 'add', 'Squat', '140x3'], { env: { WORKOUT_LOCK_TIMEOUT: '60' } }),
+        db.cli(['--json', 'set', 'add', 'Squat (Barbell)', '140x3'], { env: { WORKOUT_LOCK_TIMEOUT: '60' } }),
       ),
     );
     expect(more.map((run) => [run.code, run.stderr])).toEqual(Array(5).fill([0, '']));
@@ -289,8 +289,8 @@ describe('the embedded background server', () => {
     for (const [args, victim] of [
       [['import', '--unit', 'kg', csv], 'server'],
       [['import', '--unit', 'kg', csv], 'client'],
-      [['set', 'add', 'Squat', '140x3'], 'server'],
-      [['set', 'add', 'Squat', '140x3'], 'client'],
+      [['set', 'add', 'Squat (Barbell)', '140x3'], 'server'],
+      [['set', 'add', 'Squat (Barbell)', '140x3'], 'client'],
     ] as const) {
       const ready = await db.cli(['--json', 'set', 'add', 'Bench Press (Barbell)', '100x5']);
       expect(ready.code).toBe(0);
@@ -306,8 +306,8 @@ describe('the embedded background server', () => {
     expect(setNumber(after.stdout)).toBe(added + 1);
     // Each import landed whole or not at all; a set add once or not at all.
     const [counts] = await db.query<{ bench: number; squat: number; imported: number }>(
-      `SELECT count(*) FILTER (WHERE e.name = 'Bench Press' AND l.session_id = 1)::int AS bench,
-              count(*) FILTER (WHERE e.name = 'Squat' AND l.session_id = 1)::int AS squat,
+      `SELECT count(*) FILTER (WHERE e.name = 'Bench Press (Barbell)' AND l.session_id = 1)::int AS bench,
+              count(*) FILTER (WHERE e.name = 'Squat (Barbell)' AND l.session_id = 1)::int AS squat,
               count(*) FILTER (WHERE l.session_id <> 1)::int AS imported
        FROM workout_log l JOIN exercise e ON e.id = l.exercise_id`,
     );
