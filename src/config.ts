@@ -1,7 +1,6 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { SERVER_VARIABLES } from './db/connectionConfig.js';
-import { BUILD_ID } from './db/serverFiles.js';
 import { nameSchema } from './domain/limits.js';
 import { UsageError } from './errors.js';
 import type { GlobalOptions } from './program.js';
@@ -24,11 +23,7 @@ const configSchema = z.object({
   connectTimeoutMs: seconds('--connect-timeout').transform((s) => Math.round(s * 1000)),
   lockTimeoutMs: seconds('--lock-timeout').transform((s) => Math.round(s * 1000)),
   statementTimeoutMs: seconds('--statement-timeout').transform((s) => Math.round(s * 1000)),
-  /**
-   * The embedded database through a background server per data folder (WORKOUT_SERVER=0:
-   * in this process). Only a built CLI has one: code run from source (tests importing
-   * src/) could reach no server of its own build, so it opens the folder itself.
-   */
+  /** The embedded database through a background server per data folder (WORKOUT_SERVER=0: in this process). */
   embeddedServer: z.boolean(),
   serverIdleMs: seconds('WORKOUT_SERVER_IDLE').transform((s) => Math.round(s * 1000)),
 });
@@ -74,7 +69,7 @@ export function loadConfig(options: GlobalOptions, env: NodeJS.ProcessEnv = proc
     connectTimeoutMs: options.connectTimeout ?? env.WORKOUT_CONNECT_TIMEOUT ?? 5,
     lockTimeoutMs: options.lockTimeout ?? env.WORKOUT_LOCK_TIMEOUT ?? 10,
     statementTimeoutMs: options.statementTimeout ?? env.WORKOUT_STATEMENT_TIMEOUT ?? 60,
-    embeddedServer: env.WORKOUT_SERVER !== '0' && BUILD_ID !== 'source',
+    embeddedServer: env.WORKOUT_SERVER !== '0',
     serverIdleMs: env.WORKOUT_SERVER_IDLE ?? 300,
   });
   if (!parsed.success) {

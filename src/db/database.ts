@@ -9,6 +9,7 @@ import { isReadOnlyFolder, startEmbedded } from './embedded.js';
 import { migrate } from './migrations.js';
 import { createRowSchemaInterceptor } from './rowSchemaInterceptor.js';
 import { assertSchemaCurrent } from './schemaVersion.js';
+import { BUILD_ID } from './serverFiles.js';
 
 export type Backend = 'server' | 'embedded';
 
@@ -120,7 +121,9 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
     };
   }
   const home = dataDir(config);
-  if (config.embeddedServer && !isReadOnlyFolder(home)) {
+  // Only a built CLI has a background server: code run from source (tests importing src/)
+  // could reach no server of its own build, so it opens the folder itself.
+  if (config.embeddedServer && BUILD_ID !== 'source' && !isReadOnlyFolder(home)) {
     return openThroughServer(config, home, options, onConnected, () => announcedPid);
   }
   const embedded = await startEmbedded(home, config.lockTimeoutMs);
