@@ -53,8 +53,8 @@ describe('workout rest', () => {
   });
 
   test("the default: the next exercise's rest, else the routine's, else 2m; Ctrl-C ends it early, exit 0", async () => {
-    // The database open first (the embedded one's background server started), so that the
-    // SIGINT lands in the countdown, not in a first start that takes seconds on a busy machine.
+    // The database used once first, so that the SIGINT lands in the countdown rather than in
+    // a first use that takes seconds on a busy machine.
     expect((await db.cli(['db', 'status'])).code).toBe(0);
     const outside = await interruptAfter(['--json', 'rest'], 4000, db.env);
     expect(outside.code).toBe(0);
