@@ -1,4 +1,4 @@
-import { type DatabasePool, type DatabasePoolConnection, sql } from 'slonik';
+import { type DatabasePool, type DatabasePoolConnection, type FragmentSqlToken, sql } from 'slonik';
 import { z } from 'zod';
 import { WorkoutError } from '../../errors.js';
 
@@ -9,51 +9,37 @@ import { WorkoutError } from '../../errors.js';
  * the training views read (migration 012), which a large live server builds here first,
  * concurrently, so that `db migrate` finds them present and writers never wait on a build.
  */
+const CONCURRENTLY = (concurrently: boolean) => (concurrently ? sql.fragment`CONCURRENTLY` : sql.fragment``);
+
+/** One index: its name, and how to build or drop it, in a transaction or concurrently. */
+function compositeIndex(name: string, kind: 'INDEX' | 'UNIQUE INDEX', definition: FragmentSqlToken) {
+  const index = sql.identifier([name]);
+  const create = kind === 'UNIQUE INDEX' ? sql.fragment`CREATE UNIQUE INDEX` : sql.fragment`CREATE INDEX`;
+  return {
+    name,
+    create: (concurrently: boolean) =>
+      sql.unsafe`${create} ${CONCURRENTLY(concurrently)} IF NOT EXISTS ${index} ${definition}`,
+    drop: (concurrently: boolean) => sql.unsafe`DROP INDEX ${CONCURRENTLY(concurrently)} IF EXISTS ${index}`,
+  };
+}
+
 export const COMPOSITE_INDEXES = [
-  {
-    name: 'idx_user_active_session',
-    create: (concurrently: boolean) =>
-      concurrently
-        ? sql.unsafe`CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_user_active_session ON workout_session (user_id, end_time)`
-        : sql.unsafe`CREATE INDEX IF NOT EXISTS idx_user_active_session ON workout_session (user_id, end_time)`,
-    drop: (concurrently: boolean) =>
-      concurrently
-        ? sql.unsafe`DROP INDEX CONCURRENTLY IF EXISTS idx_user_active_session`
-        : sql.unsafe`DROP INDEX IF EXISTS idx_user_active_session`,
-  },
-  {
-    name: 'idx_session_exercise',
-    create: (concurrently: boolean) =>
-      concurrently
-        ? sql.unsafe`CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx_session_exercise ON workout_log (session_id, exercise_id, set_number)`
-        : sql.unsafe`CREATE UNIQUE INDEX IF NOT EXISTS idx_session_exercise ON workout_log (session_id, exercise_id, set_number)`,
-    drop: (concurrently: boolean) =>
-      concurrently
-        ? sql.unsafe`DROP INDEX CONCURRENTLY IF EXISTS idx_session_exercise`
-        : sql.unsafe`DROP INDEX IF EXISTS idx_session_exercise`,
-  },
-  {
-    name: 'workout_log_exercise_time',
-    create: (concurrently: boolean) =>
-      concurrently
-        ? sql.unsafe`CREATE INDEX CONCURRENTLY IF NOT EXISTS workout_log_exercise_time ON workout_log (user_id, exercise_id, performed_at, id) INCLUDE (session_id, weight, reps, bodyweight, set_type)`
-        : sql.unsafe`CREATE INDEX IF NOT EXISTS workout_log_exercise_time ON workout_log (user_id, exercise_id, performed_at, id) INCLUDE (session_id, weight, reps, bodyweight, set_type)`,
-    drop: (concurrently: boolean) =>
-      concurrently
-        ? sql.unsafe`DROP INDEX CONCURRENTLY IF EXISTS workout_log_exercise_time`
-        : sql.unsafe`DROP INDEX IF EXISTS workout_log_exercise_time`,
-  },
-  {
-    name: 'workout_log_exercise_reps',
-    create: (concurrently: boolean) =>
-      concurrently
-        ? sql.unsafe`CREATE INDEX CONCURRENTLY IF NOT EXISTS workout_log_exercise_reps ON workout_log (user_id, exercise_id, reps, weight) INCLUDE (performed_at, bodyweight) WHERE set_type <> 'warmup'`
-        : sql.unsafe`CREATE INDEX IF NOT EXISTS workout_log_exercise_reps ON workout_log (user_id, exercise_id, reps, weight) INCLUDE (performed_at, bodyweight) WHERE set_type <> 'warmup'`,
-    drop: (concurrently: boolean) =>
-      concurrently
-        ? sql.unsafe`DROP INDEX CONCURRENTLY IF EXISTS workout_log_exercise_reps`
-        : sql.unsafe`DROP INDEX IF EXISTS workout_log_exercise_reps`,
-  },
+  compositeIndex('idx_user_active_session', 'INDEX', sql.fragment`ON workout_session (user_id, end_time)`),
+  compositeIndex(
+    'idx_session_exercise',
+    'UNIQUE INDEX',
+    sql.fragment`ON workout_log (session_id, exercise_id, set_number)`,
+  ),
+  compositeIndex(
+    'workout_log_exercise_time',
+    'INDEX',
+    sql.fragment`ON workout_log (user_id, exercise_id, performed_at, id) INCLUDE (session_id, weight, reps, bodyweight, set_type)`,
+  ),
+  compositeIndex(
+    'workout_log_exercise_reps',
+    'INDEX',
+    sql.fragment`ON workout_log (user_id, exercise_id, reps, weight) INCLUDE (performed_at, bodyweight) WHERE set_type <> 'warmup'`,
+  ),
 ] as const;
 
 export type IndexState = 'valid' | 'invalid' | 'missing';
