@@ -24,7 +24,10 @@ const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
 
 /** Runs the built CLI on a pseudo-terminal, as a person at a keyboard would: stdin and stdout are TTYs. */
 export function runOnTerminal(args: string[], env: Record<string, string | undefined>): Terminal {
-  const command = [process.execPath, BIN, ...args].map(quote).join(' ');
+  // `exec`: the CLI replaces script's shell, as a job of an interactive shell has the
+  // terminal to itself. Otherwise (dash as $SHELL or /bin/sh) the shell waits in the same
+  // foreground group, gets Ctrl-C's SIGINT too and dies of it: exit 130 whatever the CLI did.
+  const command = `exec ${[process.execPath, BIN, ...args].map(quote).join(' ')}`;
   // -e: script exits with the CLI's code; detached: kill() reaches script's process group.
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
     env: cliEnv(env),
