@@ -44,7 +44,8 @@ export async function generateTrainingHistory(
   { sessions, others, otherSessions }: TrainingShape,
 ): Promise<{ lifterSets: number; sets: number }> {
   await db.query("SET session_replication_role = replica; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'");
-  await db.query('INSERT INTO exercise (name) SELECT unnest($1::text[])', [EXERCISES]);
+  // Shared names (user_id NULL); one the catalog (011) already has ("Pull Up") is that entry.
+  await db.query('INSERT INTO exercise (name) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [EXERCISES]);
   // The others' exercises: many names, as thousands of users bring (the exercise table is shared).
   await db.query(`INSERT INTO exercise (name) SELECT 'Exercise ' || g FROM generate_series(1, $1::int) g`, [
     OTHER_EXERCISES,
@@ -73,8 +74,8 @@ export async function generateTrainingHistory(
             weight, 'kg', bodyweight, reps, set_type, at
      FROM (
        SELECT ws.id AS session_id, ws.user_id, e.id AS exercise_id,
-              e.name IN ('Pull Up', 'Dip') AS bodyweight,
-              CASE WHEN e.name IN ('Pull Up', 'Dip') AND (ws.id + k) % 3 = 0 THEN 0
+              lower(e.name) IN ('pull up', 'dip') AS bodyweight,
+              CASE WHEN lower(e.name) IN ('pull up', 'dip') AND (ws.id + k) % 3 = 0 THEN 0
                    ELSE round((CASE WHEN k = 0 THEN 0.5 ELSE 1 END)
                               * (20 + x * 5 + 40 * extract(epoch FROM ws.start_time - timestamptz '2016-01-01') / (3650 * 86400)
                                  + (ws.id * 7 + k * 13) % 11) * 2) / 2 END AS weight,
@@ -88,8 +89,8 @@ export async function generateTrainingHistory(
          UNION ALL
          SELECT x / 5, x % 5 FROM generate_series(0, 9) x WHERE u.name <> $1
        ) slot
-       JOIN exercise e ON e.name = CASE WHEN u.name = $1 THEN ($2::text[])[1 + (slot.x + ws.id) % 12]
-                                        ELSE 'Exercise ' || 1 + (ws.user_id * 7 + slot.x) % $3::int END
+       JOIN exercise e ON e.user_id IS NULL AND lower(e.name) = lower(CASE WHEN u.name = $1 THEN ($2::text[])[1 + (slot.x + ws.id) % 12]
+                                        ELSE 'Exercise ' || 1 + (ws.user_id * 7 + slot.x) % $3::int END)
      ) s
      ORDER BY at`,
     [LIFTER, EXERCISES, OTHER_EXERCISES],
