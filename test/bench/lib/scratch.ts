@@ -22,6 +22,24 @@ export function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T>
   return withClient(ADMIN_URL, work);
 }
 
+/** One connection to `url`, opened by the first query and closed by `release()`. */
+export function lazyConnection(url: string): Pick<ScratchDatabase, 'query' | 'release'> {
+  let client: pg.Client | undefined;
+  return {
+    query: async (text, values) => {
+      if (!client) {
+        client = new pg.Client({ connectionString: url });
+        await client.connect();
+      }
+      return (await client.query(text, values)).rows;
+    },
+    release: async () => {
+      await client?.end();
+      client = undefined;
+    },
+  };
+}
+
 /** A fresh database migrated by the CLI itself (`workout db migrate`), dropped by `drop()`. */
 export async function createScratchDatabase(label: string): Promise<ScratchDatabase> {
   assertBuilt();
@@ -31,24 +49,13 @@ export async function createScratchDatabase(label: string): Promise<ScratchDatab
     await admin.query(`CREATE DATABASE ${name}`);
   });
   const url = serverUrl(ADMIN_URL, name);
-  let client: pg.Client | undefined;
-  const release = async () => {
-    await client?.end();
-    client = undefined;
-  };
+  const connection = lazyConnection(url);
   const database: ScratchDatabase = {
     name,
     url,
-    query: async (text, values) => {
-      if (!client) {
-        client = new pg.Client({ connectionString: url });
-        await client.connect();
-      }
-      return (await client.query(text, values)).rows;
-    },
-    release,
+    ...connection,
     drop: async () => {
-      await release();
+      await connection.release();
       await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };

@@ -40,7 +40,7 @@ export type TrainingShape = {
  * Returns the lifter's set count and the total.
  */
 export async function generateTrainingHistory(
-  db: ScratchDatabase,
+  db: Pick<ScratchDatabase, 'query' | 'release'>,
   { sessions, others, otherSessions }: TrainingShape,
 ): Promise<{ lifterSets: number; sets: number }> {
   await db.query("SET session_replication_role = replica; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'");
