@@ -191,13 +191,16 @@ async function measure(subject: Subject): Promise<{ rows: BenchResult['rows']; n
       }
       const value = median(times);
       const sets = Number.isNaN(subject.sets) ? '' : `${subject.sets.toLocaleString('en-US')} `;
+      // Alone in its database, the user's rows are the whole table: a read of all ten years
+      // reads it whole, and no other user's data can make it grow.
+      const indexOnly = subject.backend === 'server';
       rows.push({
         item: `7. ${read}, ${subject.backend}: one user's ${sets}sets ${subject.shape}`,
         measure: 'server time (median)',
         value,
         unit: 'ms',
-        target: `<= ${TARGET_MS[read]} ms, index scans only`,
-        met: value <= TARGET_MS[read] && scans.size === 0,
+        target: `<= ${TARGET_MS[read]} ms${indexOnly ? ', index scans only' : ''}`,
+        met: value <= TARGET_MS[read] && (!indexOnly || scans.size === 0),
       });
       notes.push(
         `${read} (${subject.backend}): ${statements[read].length} statement(s); sequential scans of growing tables: ${[...scans].join(', ') || 'none'}`,
@@ -224,7 +227,7 @@ async function main(): Promise<BenchResult> {
       await subject.drop();
     }
   }
-  notes.push('embedded: PGlite runs the rounds in this one process, so its figures include a warmed-up engine');
+  notes.push('embedded: PGlite runs every round in this one process, after the capture: an engine warmer than a command's');
   return {
     name: 'trainingReads',
     title: 'Training reads over ten years of history (server time, EXPLAIN ANALYZE)',

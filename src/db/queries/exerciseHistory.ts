@@ -184,23 +184,24 @@ function sessionsQuery(userId: number, exercise: string, { from, to }: DateRange
                       false) AS beat_rep_max
       FROM beat b
     ), sessions AS (
+      -- One pass over the sets: the totals, and which records the session's sets beat.
       SELECT session_id, min(performed_at) AS started_at, max(e1rm) AS e1rm, max(heaviest) AS heaviest,
-             coalesce(sum(volume), 0) AS volume, sum(reps) FILTER (WHERE working) AS reps
+             coalesce(sum(volume), 0) AS volume, sum(reps) FILTER (WHERE working) AS reps,
+             bool_or(beat_e1rm) AS e1rm_hit, bool_or(beat_heaviest) AS heaviest_hit,
+             bool_or(beat_most_reps) AS most_reps_hit, bool_or(beat_volume) AS volume_hit,
+             array_agg(reps) FILTER (WHERE beat_rep_max) AS rep_max_reps
       FROM beat_reps WHERE session_id IS NOT NULL GROUP BY session_id
-    ), records AS (
-      SELECT session_id, json_agg(json_build_object('kind', kind, 'reps', reps) ORDER BY kind, reps) AS records
-      FROM (
-      SELECT DISTINCT b.session_id, k.kind, k.reps
-      FROM beat_reps b
-      CROSS JOIN LATERAL (VALUES ('heaviest', 0, b.beat_heaviest), ('e1rm', 0, b.beat_e1rm), ('volume', 0, b.beat_volume),
-                                 ('rep_max', b.reps, b.beat_rep_max), ('most_reps', 0, b.beat_most_reps)) k (kind, reps, hit)
-      WHERE b.session_id IS NOT NULL AND k.hit
-        AND (b.beat_heaviest OR b.beat_e1rm OR b.beat_volume OR b.beat_rep_max OR b.beat_most_reps)
-      ) set_here
-      GROUP BY session_id
     ), judged AS (
-      SELECT s.session_id, s.started_at, s.e1rm, s.heaviest, s.volume, s.reps, coalesce(r.records, '[]') AS records
-      FROM sessions s LEFT JOIN records r USING (session_id)
+      SELECT s.session_id, s.started_at, s.e1rm, s.heaviest, s.volume, s.reps,
+             CASE WHEN s.e1rm_hit OR s.heaviest_hit OR s.most_reps_hit OR s.volume_hit OR s.rep_max_reps IS NOT NULL
+               THEN (SELECT json_agg(json_build_object('kind', k.kind, 'reps', k.reps) ORDER BY k.kind, k.reps)
+                     FROM (SELECT 'e1rm' AS kind, 0 AS reps WHERE s.e1rm_hit
+                           UNION ALL SELECT 'heaviest', 0 WHERE s.heaviest_hit
+                           UNION ALL SELECT 'most_reps', 0 WHERE s.most_reps_hit
+                           UNION SELECT 'rep_max', r FROM unnest(s.rep_max_reps) r
+                           UNION ALL SELECT 'volume', 0 WHERE s.volume_hit) k)
+               ELSE '[]' END AS records
+      FROM sessions s
       WHERE s.started_at >= ${start} AND ${beganInWindow}
     )`;
 }
