@@ -227,7 +227,9 @@ async function main(): Promise<BenchResult> {
       await subject.drop();
     }
   }
-  notes.push('embedded: PGlite runs every round in this one process, after the capture: an engine warmer than a command's');
+  notes.push(
+    'embedded: PGlite runs every round in this one process, after the capture: warmer than the engine of one command',
+  );
   return {
     name: 'trainingReads',
     title: 'Training reads over ten years of history (server time, EXPLAIN ANALYZE)',
