@@ -161,8 +161,10 @@ function sessionsQuery(userId: number, exercise: string, { from, to }: DateRange
       UNION ALL
       SELECT l.performed_at, l.id, l.session_id, l.weight, l.reps, l.bodyweight, l.set_type FROM workout_log l
       WHERE ${ofExercise('l')} AND l.performed_at >= (SELECT t FROM bound) AND l.performed_at < (SELECT until FROM bound)
-    ), valued AS (
+    ), valued AS MATERIALIZED (
       -- A working set's values of the record kinds (workout_record_candidates, as columns).
+      -- Materialized: inlined, each value (the e1RM's numeric division) would be computed
+      -- again by every window and aggregate that reads it.
       SELECT performed_at, id, session_id, reps, set_type <> 'warmup' AS working,
              CASE WHEN set_type <> 'warmup' AND weight > 0 THEN weight END AS heaviest,
              CASE WHEN set_type <> 'warmup' AND weight > 0 THEN workout_e1rm(weight, reps) END AS e1rm,
@@ -177,31 +179,35 @@ function sessionsQuery(userId: number, exercise: string, { from, to }: DateRange
              coalesce(most_reps > coalesce(max(most_reps) OVER before, 0), false) AS beat_most_reps
       FROM valued v
       WINDOW before AS (ORDER BY performed_at, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-    ), beat_reps AS (
-      SELECT b.*,
-             coalesce(heaviest > coalesce(max(heaviest) OVER (PARTITION BY reps ORDER BY performed_at, id
-                                                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0),
-                      false) AS beat_rep_max
-      FROM beat b
+    ), rep_max_beaten AS (
+      -- Rep records apart, on the sets with a weight: a narrow sort by rep count, not a second one of every row.
+      SELECT session_id, array_agg(DISTINCT reps) AS reps
+      FROM (
+        SELECT session_id, reps,
+               heaviest > coalesce(max(heaviest) OVER (PARTITION BY reps ORDER BY performed_at, id
+                                                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS beaten
+        FROM valued WHERE heaviest IS NOT NULL
+      ) r
+      WHERE beaten AND session_id IS NOT NULL
+      GROUP BY session_id
     ), sessions AS (
       -- One pass over the sets: the totals, and which records the session's sets beat.
-      SELECT session_id, min(performed_at) AS started_at, max(e1rm) AS e1rm, max(heaviest) AS heaviest,
-             coalesce(sum(volume), 0) AS volume, sum(reps) FILTER (WHERE working) AS reps,
-             bool_or(beat_e1rm) AS e1rm_hit, bool_or(beat_heaviest) AS heaviest_hit,
-             bool_or(beat_most_reps) AS most_reps_hit, bool_or(beat_volume) AS volume_hit,
-             array_agg(reps) FILTER (WHERE beat_rep_max) AS rep_max_reps
-      FROM beat_reps WHERE session_id IS NOT NULL GROUP BY session_id
+      SELECT b.session_id, min(b.performed_at) AS started_at, max(b.e1rm) AS e1rm, max(b.heaviest) AS heaviest,
+             coalesce(sum(b.volume), 0) AS volume, sum(b.reps) FILTER (WHERE b.working) AS reps,
+             bool_or(b.beat_e1rm) AS e1rm_hit, bool_or(b.beat_heaviest) AS heaviest_hit,
+             bool_or(b.beat_most_reps) AS most_reps_hit, bool_or(b.beat_volume) AS volume_hit
+      FROM beat b WHERE b.session_id IS NOT NULL GROUP BY b.session_id
     ), judged AS (
       SELECT s.session_id, s.started_at, s.e1rm, s.heaviest, s.volume, s.reps,
-             CASE WHEN s.e1rm_hit OR s.heaviest_hit OR s.most_reps_hit OR s.volume_hit OR s.rep_max_reps IS NOT NULL
+             CASE WHEN s.e1rm_hit OR s.heaviest_hit OR s.most_reps_hit OR s.volume_hit OR m.reps IS NOT NULL
                THEN (SELECT json_agg(json_build_object('kind', k.kind, 'reps', k.reps) ORDER BY k.kind, k.reps)
                      FROM (SELECT 'e1rm' AS kind, 0 AS reps WHERE s.e1rm_hit
                            UNION ALL SELECT 'heaviest', 0 WHERE s.heaviest_hit
                            UNION ALL SELECT 'most_reps', 0 WHERE s.most_reps_hit
-                           UNION SELECT 'rep_max', r FROM unnest(s.rep_max_reps) r
+                           UNION ALL SELECT 'rep_max', r FROM unnest(m.reps) r
                            UNION ALL SELECT 'volume', 0 WHERE s.volume_hit) k)
                ELSE '[]' END AS records
-      FROM sessions s
+      FROM sessions s LEFT JOIN rep_max_beaten m USING (session_id)
       WHERE s.started_at >= ${start} AND ${beganInWindow}
     )`;
 }
