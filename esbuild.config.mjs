@@ -9,6 +9,7 @@
 // (`new URL('pglite.wasm', import.meta.url)`); they are copied beside the chunks below.
 // Checked by installing the packed tarball into an empty prefix, with no node_modules
 // above it, and creating an embedded database there (test/e2e/package.test.ts).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -45,7 +46,28 @@ const oneZod = {
   },
 };
 
+/**
+ * The build id a CLI and its embedded database's background server must share
+ * (src/db/serverFiles.ts): a hash of what the bundle is made from.
+ */
+function buildId() {
+  const hash = crypto.createHash('sha256');
+  const add = (dir) => {
+    for (const entry of fs
+      .readdirSync(new URL(dir, root), { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const file = `${dir}${entry.name}`;
+      if (entry.isDirectory()) add(`${file}/`);
+      else hash.update(file).update(fs.readFileSync(new URL(file, root)));
+    }
+  };
+  for (const dir of ['src/', 'sql/']) add(dir);
+  hash.update(fs.readFileSync(new URL('package-lock.json', root)));
+  return hash.digest('hex').slice(0, 12);
+}
+
 await build({
+  define: { __WORKOUT_BUILD__: JSON.stringify(buildId()) },
   absWorkingDir: fileURLToPath(root),
   entryPoints: { cli: 'src/cli.ts' },
   outdir: 'dist',

@@ -1,5 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+/** Marks the background servers this run's CLIs start (test/helpers/serverSweep.ts). */
+// Set here, in the main process, so that globalSetup's teardown knows it too.
+process.env.WORKOUT_TEST_RUN ??= `vitest-${process.pid}`;
+const TEST_RUN = process.env.WORKOUT_TEST_RUN;
+
 export default defineConfig({
   test: {
     // An e2e test spawns many CLI processes; on two shared cores a heavy one (round trips,
@@ -10,6 +15,9 @@ export default defineConfig({
     // time is spent waiting on the CLI processes it spawns, so three forks keep two cores
     // busy (vitest's default on two cores is a single fork).
     pool: 'forks',
+    // Every CLI a test starts (and so every embedded background server) inherits these: a server
+    // outlives its test by 10 s at most, and globalSetup's teardown ends any this run left.
+    env: { WORKOUT_SERVER_IDLE: '10', WORKOUT_TEST_RUN: TEST_RUN },
     maxWorkers: 3,
     minWorkers: 1,
     // `vitest run` runs both; `vitest run --project unit` (npm run test:unit) only the first.

@@ -1,6 +1,7 @@
 import { type Command, CommanderError } from 'commander';
 import { GROUPS } from './commands/groups.js';
 import { redactSecrets } from './db/connectionTarget.js';
+import { SERVER_COMMAND } from './db/serverFiles.js';
 import { WorkoutError } from './errors.js';
 import { createProgram } from './program.js';
 
@@ -31,6 +32,8 @@ function namedGroup(program: Command, argv: string[]): string | undefined {
 
 /** Runs the CLI; returns the exit code. The one place errors become messages and codes. */
 export async function main(argv: string[]): Promise<number> {
+  // The embedded database's background server is this same program, started by the CLI (src/db/serverClient.ts).
+  if (argv[0] === SERVER_COMMAND) return (await import('./db/backgroundServer.js')).runBackgroundServer(argv.slice(1));
   const verbose = argv.includes('--verbose') || Boolean(process.env.DEBUG);
   const secretSources = [...argvValues(argv, '--database-url'), process.env.DATABASE_URL];
   try {

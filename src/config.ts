@@ -23,6 +23,9 @@ const configSchema = z.object({
   connectTimeoutMs: seconds('--connect-timeout').transform((s) => Math.round(s * 1000)),
   lockTimeoutMs: seconds('--lock-timeout').transform((s) => Math.round(s * 1000)),
   statementTimeoutMs: seconds('--statement-timeout').transform((s) => Math.round(s * 1000)),
+  /** The embedded database through a background server per data folder (WORKOUT_SERVER=0: in this process). */
+  embeddedServer: z.boolean(),
+  serverIdleMs: seconds('WORKOUT_SERVER_IDLE').transform((s) => Math.round(s * 1000)),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -66,6 +69,8 @@ export function loadConfig(options: GlobalOptions, env: NodeJS.ProcessEnv = proc
     connectTimeoutMs: options.connectTimeout ?? env.WORKOUT_CONNECT_TIMEOUT ?? 5,
     lockTimeoutMs: options.lockTimeout ?? env.WORKOUT_LOCK_TIMEOUT ?? 10,
     statementTimeoutMs: options.statementTimeout ?? env.WORKOUT_STATEMENT_TIMEOUT ?? 60,
+    embeddedServer: env.WORKOUT_SERVER !== '0',
+    serverIdleMs: env.WORKOUT_SERVER_IDLE ?? 300,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

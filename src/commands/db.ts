@@ -38,8 +38,23 @@ Example:
     )
     .action(action(migrateInput, async () => (await actions()).migrateCommand));
   db.command('status')
-    .description('backend, server version, migrations and the composite indexes')
+    .description('backend, server version, migrations, the composite indexes and the background server')
     .action(action(z.object({}), async () => (await actions()).statusCommand));
+  db.command('stop')
+    .description("stop the embedded database's background server of the data folder (the next command starts one)")
+    .addHelpText(
+      'after',
+      `
+Without DATABASE_URL, the first command starts a background server that keeps the data
+folder's database open for the next ones and stops by itself after WORKOUT_SERVER_IDLE
+seconds without a command (default 300). It finishes the commands it is serving first.
+WORKOUT_SERVER=0 runs every command in its own process instead.
+
+Examples:
+  $ workout db stop
+  $ workout --json db stop`,
+    )
+    .action(action(z.object({}), async () => (await actions()).stopCommand));
   db.command('migrate-indexes')
     .description('create missing composite indexes (CONCURRENTLY on a server) and rebuild invalid ones')
     .option('--dry-run', 'say what would be done, do nothing')

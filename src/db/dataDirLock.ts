@@ -27,6 +27,9 @@ const SOCKET_NAME_BYTES = 32;
 
 export type ReleaseLock = () => void;
 
+/** Thrown when `stopWaiting` says the wait is no longer needed (a background server of this build now serves the folder). */
+export class LockWaitAbandoned extends Error {}
+
 type Peer = { file: string; pid: number; live: boolean };
 
 function listen(socketPath: string): Promise<net.Server> {
@@ -43,7 +46,7 @@ function listen(socketPath: string): Promise<net.Server> {
 }
 
 /** True unless the kernel says nobody listens there (ECONNREFUSED) or the file is gone: any other outcome is a live holder. */
-function answers(socketPath: string): Promise<boolean> {
+export function answers(socketPath: string): Promise<boolean> {
   return new Promise((resolve) => {
     const connection = net.connect(socketPath);
     connection.setTimeout(1_000, () => {
@@ -75,7 +78,7 @@ async function peers(dir: string, address: string, own: string): Promise<Peer[]>
  * The folder as sockets in it can be addressed: itself, or on Linux, when its path is too
  * long for a socket address, `/proc/self/fd/<n>` of an open handle on it.
  */
-function socketAddress(dir: string): { address: string; close: () => void } {
+export function socketAddress(dir: string): { address: string; close: () => void } {
   if (Buffer.byteLength(dir) + SOCKET_NAME_BYTES <= MAX_SOCKET_PATH || !fs.existsSync('/proc/self/fd')) {
     return { address: dir, close: () => {} };
   }
@@ -97,18 +100,29 @@ function removeLeftovers(dir: string, dead: Peer[]): void {
 /**
  * Waits until this process holds `dir` (polling until `timeoutMs`, then naming the
  * holder). The returned function releases it; so does any exit of the process.
+ * `stopWaiting`, asked between polls, ends the wait early with LockWaitAbandoned.
  */
-export async function acquireDataDirLock(dir: string, timeoutMs: number): Promise<ReleaseLock> {
+export async function acquireDataDirLock(
+  dir: string,
+  timeoutMs: number,
+  stopWaiting?: () => Promise<boolean>,
+): Promise<ReleaseLock> {
   const { address, close } = socketAddress(dir);
   try {
-    return await takeTurn(dir, address, timeoutMs, close);
+    return await takeTurn(dir, address, timeoutMs, close, stopWaiting);
   } catch (error) {
     close();
     throw error;
   }
 }
 
-async function takeTurn(dir: string, address: string, timeoutMs: number, onRelease: () => void): Promise<ReleaseLock> {
+async function takeTurn(
+  dir: string,
+  address: string,
+  timeoutMs: number,
+  onRelease: () => void,
+  stopWaiting: (() => Promise<boolean>) | undefined,
+): Promise<ReleaseLock> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     // A new name each time: a closed server's path is never reused.
@@ -144,6 +158,7 @@ async function takeTurn(dir: string, address: string, timeoutMs: number, onRelea
           `waited ${(timeoutMs / 1000).toFixed(1)} s (set WORKOUT_LOCK_TIMEOUT to wait longer)`,
       );
     }
+    if (await stopWaiting?.()) throw new LockWaitAbandoned();
     // Random, so that contenders that met stop meeting.
     await sleep(POLL_MS / 2 + Math.random() * POLL_MS);
   }

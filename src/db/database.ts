@@ -1,18 +1,19 @@
 import { createPool, type DatabasePool } from 'slonik';
 import type { Config } from '../config.js';
+import { DatabaseUnavailableError } from '../errors.js';
 import { type ConnectionSettings, describeSettings, resolveConnection } from './connectionConfig.js';
 import { toWorkoutError } from './databaseErrors.js';
 import { dataDir } from './dataDir.js';
 import { createCliDriverFactory } from './driver.js';
-import { startEmbedded } from './embedded.js';
+import { isReadOnlyFolder, startEmbedded } from './embedded.js';
 import { migrate } from './migrations.js';
 import { createRowSchemaInterceptor } from './rowSchemaInterceptor.js';
 import { assertSchemaCurrent } from './schemaVersion.js';
+import { BUILD_ID } from './serverFiles.js';
 
 export type Backend = 'server' | 'embedded';
 
 export type Database = {
-  pool: DatabasePool;
   backend: Backend;
   /** host:port/database or the data directory: safe to print. */
   target: string;
@@ -104,7 +105,6 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
     const target = describeSettings(connection);
     const pool = await createCliPool(config, connection, true, options.longRunning ?? false, onConnected);
     return {
-      pool,
       backend: 'server',
       target,
       announcedPid: () => announcedPid,
@@ -121,6 +121,11 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
     };
   }
   const home = dataDir(config);
+  // Only a built CLI has a background server: code run from source (tests importing src/)
+  // could reach no server of its own build, so it opens the folder itself.
+  if (config.embeddedServer && BUILD_ID !== 'source' && !isReadOnlyFolder(home)) {
+    return openThroughServer(config, home, options, onConnected, () => announcedPid);
+  }
   const embedded = await startEmbedded(home, config.lockTimeoutMs);
   const target = home;
   let pool: DatabasePool;
@@ -131,7 +136,6 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
     throw toWorkoutError(error, target, 'embedded');
   }
   return {
-    pool,
     backend: 'embedded',
     target,
     announcedPid: () => announcedPid,
@@ -147,4 +151,63 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
       }
     },
   };
+}
+
+/** The server was gone by the time the connection was made (it had just stopped after its idle time). */
+function isRefused(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'ECONNREFUSED' || code === 'ENOENT';
+}
+
+/** Tries at a server that is stopping just as a command connects, before saying it failed. */
+const CONNECT_ATTEMPTS = 3;
+
+/**
+ * The embedded database through the folder's background server (started if none of this
+ * build answers). The connection waits its turn behind the server's other clients as long
+ * as a command waits for the folder's lock in-process (--lock-timeout).
+ */
+async function openThroughServer(
+  config: Config,
+  home: string,
+  options: OpenOptions,
+  onConnected: (pid: number) => void,
+  announcedPid: () => number | undefined,
+): Promise<Database> {
+  const { ensureServer, serverConnection } = await import('./serverClient.js');
+  const waiting = { ...config, connectTimeoutMs: config.connectTimeoutMs + config.lockTimeoutMs };
+  await ensureServer(home, config);
+  return {
+    backend: 'embedded',
+    target: home,
+    announcedPid,
+    run: async (work) => {
+      for (let attempt = 1; ; attempt++) {
+        const { settings, close } = serverConnection(home);
+        const pool = await createCliPool(waiting, settings, false, true, onConnected);
+        try {
+          if (options.schema !== 'any') await migrate(pool);
+          return await work(pool);
+        } catch (error) {
+          if (announcedPid() !== undefined || attempt === CONNECT_ATTEMPTS || !isRefused(error)) {
+            throw busyOrMapped(error, home, config.lockTimeoutMs);
+          }
+        } finally {
+          await endQuietly(pool);
+          close();
+        }
+        await ensureServer(home, config);
+      }
+    },
+  };
+}
+
+/** A connection never answered within the wait: the server is busy with other commands. */
+function busyOrMapped(error: unknown, home: string, lockTimeoutMs: number): Error {
+  const mapped = toWorkoutError(error, home, 'embedded');
+  if (!/no answer within the connect timeout/.test(mapped.message)) return mapped;
+  return new DatabaseUnavailableError(
+    `the embedded database in ${home} is busy with other workout commands; ` +
+      `waited ${(lockTimeoutMs / 1000).toFixed(1)} s (set WORKOUT_LOCK_TIMEOUT to wait longer)`,
+  );
 }

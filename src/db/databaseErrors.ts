@@ -58,6 +58,9 @@ export function toWorkoutError(error: unknown, target: string, backend: 'server'
       `the connection to ${target} was lost while committing: the change may or may not have been saved; ` +
         'look (e.g. `workout session show`) before trying again',
     );
+  // The embedded database's background server hit a PANIC (e.g. a full disk) and said why before it ended.
+  const panic = chain(error).find((link) => (link as { severity?: unknown }).severity === 'PANIC');
+  if (backend === 'embedded' && panic) return new DatabaseUnavailableError(panic.message);
   if (chain(error).some(isQueryReadTimeout)) {
     if (atCommit) return lostAtCommit();
     return new DatabaseUnavailableError(
@@ -104,7 +107,14 @@ export function toWorkoutError(error: unknown, target: string, backend: 'server'
   if (code === '57014') {
     return new DatabaseTimeoutError(`the statement ran past statement_timeout and was cancelled; nothing was written`);
   }
-  if (code === '57P01' || code === '57P02' || /Connection terminated|not queryable/i.test(message)) {
+  // EPIPE, ECONNRESET: the other end of the socket is gone (an embedded background server that was killed).
+  if (
+    code === '57P01' ||
+    code === '57P02' ||
+    code === 'EPIPE' ||
+    code === 'ECONNRESET' ||
+    /Connection terminated|not queryable/i.test(message)
+  ) {
     if (atCommit) return lostAtCommit();
     return new WorkoutError(`the connection to ${target} was lost; nothing was written, try again`);
   }

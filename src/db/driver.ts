@@ -117,7 +117,8 @@ export function createCliDriverFactory(settings: SessionSettings): DriverFactory
             // The query is still out there: drop the socket rather than wait on it.
             void client.end().catch(() => {});
             lost = error;
-          } else if (ended) {
+          } else if (ended || (error as { severity?: unknown }).severity === 'PANIC') {
+            // After a PANIC (an embedded background server failing) the connection ends: the ROLLBACK that follows says the same.
             lost = error;
           }
           throw error;

@@ -5,13 +5,11 @@ import v8 from 'node:v8';
 import type { PGlite } from '@electric-sql/pglite';
 import { DatabaseUnavailableError } from '../errors.js';
 import { dataDirError, diskFull, ensureDataDir, isWritable, makePrivate, makeRelcacheFilesPrivate } from './dataDir.js';
-import { acquireDataDirLock, type ReleaseLock } from './dataDirLock.js';
+import { acquireDataDirLock, LockWaitAbandoned, type ReleaseLock } from './dataDirLock.js';
 import { embeddedStartParams } from './embeddedMemory.js';
 
 export type EmbeddedServer = {
   connectionString: string;
-  /** True when this call created the data directory (first use). */
-  created: boolean;
   close: () => Promise<void>;
 };
 
@@ -45,27 +43,34 @@ function describeFailure(home: string, postgresMessage: string): string {
  * PGlite's "failed to initialize properly"; a PANIC ends the process, as it would end a
  * PostgreSQL server. Nothing was committed; the next start replays the WAL.
  */
-function watchStderr(home: string, release: () => void) {
+/** What a PANIC does: today's one line (already `describeFailure`d), then the process ends. */
+export type OnPanic = (line: string) => void;
+
+function exitOnPanic(release: () => void): OnPanic {
+  return (line) => {
+    process.stderr.write(`workout: ${line}\n`);
+    release();
+    process.exit(UNAVAILABLE_EXIT);
+  };
+}
+
+function watchStderr(home: string, onPanic: OnPanic) {
   const state = { fatal: undefined as string | undefined };
   const onStderr = (line: string): boolean => {
     // Only the severity of a log line ("2026-01-01 10:00:00.000 UTC [42] PANIC:  …"), never text quoted in one.
     const match = /^[^[]*\[\d+\] (FATAL|PANIC):\s+(.*)$/.exec(line);
     if (match?.[1] === 'FATAL') state.fatal = match[2];
-    if (match?.[1] === 'PANIC') {
-      process.stderr.write(`workout: ${describeFailure(home, match[2]!)}\n`);
-      release();
-      process.exit(UNAVAILABLE_EXIT);
-    }
+    if (match?.[1] === 'PANIC') onPanic(describeFailure(home, match[2]!));
     return false;
   };
   return { state, onStderr };
 }
 
-async function openPGlite(pgdata: string, home: string, release: () => void): Promise<PGlite> {
+async function openPGlite(pgdata: string, home: string, onPanic: OnPanic): Promise<PGlite> {
   // Before PGlite compiles its module (the first import below).
   v8.setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
   const { PGlite } = await import('@electric-sql/pglite');
-  const { state, onStderr } = watchStderr(home, release);
+  const { state, onStderr } = watchStderr(home, onPanic);
   try {
     return await PGlite.create(pgdata, { onStderr, startParams: embeddedStartParams(PGlite.defaultStartParams) });
   } catch (error) {
@@ -99,7 +104,7 @@ async function openReadOnlyCopy(home: string): Promise<{ db: PGlite; cleanup: ()
   try {
     fs.cpSync(path.join(home, 'pgdata'), copy, { recursive: true });
     fs.rmSync(path.join(copy, 'postmaster.pid'), { force: true });
-    const db = await openPGlite(copy, home, cleanup);
+    const db = await openPGlite(copy, home, exitOnPanic(cleanup));
     // PGlite is one backend session shared by every client of the socket.
     await db.exec('SET default_transaction_read_only = on');
     return { db, cleanup };
@@ -109,17 +114,20 @@ async function openReadOnlyCopy(home: string): Promise<{ db: PGlite; cleanup: ()
   }
 }
 
-async function serve(db: PGlite, created: boolean, onClose: () => void): Promise<EmbeddedServer> {
+async function serve(
+  db: PGlite,
+  onClose: () => void,
+  closeDb: () => Promise<void> = () => db.close(),
+): Promise<EmbeddedServer> {
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
   await server.start();
   return {
     connectionString: `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
-    created,
     close: async () => {
       try {
         await server.stop();
-        await db.close();
+        await closeDb();
       } finally {
         onClose();
       }
@@ -135,20 +143,25 @@ function cannotOpen(home: string, error: unknown): Error {
   );
 }
 
+/** A read-only folder that already holds a database: opened as a private copy, never by a background server. */
+export function isReadOnlyFolder(home: string): boolean {
+  return fs.existsSync(path.join(home, 'pgdata', 'PG_VERSION')) && !isWritable(home);
+}
+
+export type OpenFolder = { db: PGlite; created: boolean; close: () => Promise<void> };
+
 /**
- * Opens PGlite on `<home>/pgdata` and serves it on a loopback port for this process
- * only, so that slonik and `pg` talk to it exactly as they talk to a server.
+ * Opens PGlite on `<home>/pgdata` (created on first use), holding the folder's lock until
+ * `close`. `stopWaiting` may end the wait for the lock early (LockWaitAbandoned).
  */
-export async function startEmbedded(home: string, lockTimeoutMs: number): Promise<EmbeddedServer> {
+export async function openFolder(
+  home: string,
+  lockTimeoutMs: number,
+  options: { onPanic?: OnPanic; stopWaiting?: () => Promise<boolean>; onNotice?: (line: string) => void } = {},
+): Promise<OpenFolder> {
   ensureDataDir(home);
   const pgdata = path.join(home, 'pgdata');
   const created = !fs.existsSync(path.join(pgdata, 'PG_VERSION'));
-  if (!created && !isWritable(home)) {
-    const { db, cleanup } = await openReadOnlyCopy(home).catch((error: unknown) =>
-      Promise.reject(cannotOpen(home, error)),
-    );
-    return serve(db, false, cleanup);
-  }
   // Everything PostgreSQL creates from here on is private to this user.
   const umask = process.umask(0o077);
   let release: ReleaseLock = () => {};
@@ -157,22 +170,48 @@ export async function startEmbedded(home: string, lockTimeoutMs: number): Promis
     process.umask(umask);
   };
   try {
-    release = await acquireDataDirLock(home, lockTimeoutMs);
+    release = await acquireDataDirLock(home, lockTimeoutMs, options.stopWaiting);
     const exposed = (fs.statSync(home).mode & 0o077) !== 0;
     if (exposed && !created) {
-      process.stderr.write(`workout: made the data folder ${home} private to its user (other users could read it)\n`);
+      const notice = `made the data folder ${home} private to its user (other users could read it)`;
+      (options.onNotice ?? ((line) => process.stderr.write(`workout: ${line}\n`)))(notice);
     }
     if (exposed) makePrivate(home);
     makeRelcacheFilesPrivate(pgdata);
-    const db = await openPGlite(pgdata, home, done);
+    const db = await openPGlite(pgdata, home, options.onPanic ?? exitOnPanic(done));
     // A new cluster is unpacked with 0666 files.
     if (created) makePrivate(home);
-    return await serve(db, created, () => {
-      makeRelcacheFilesPrivate(pgdata);
-      done();
-    });
+    return {
+      db,
+      created,
+      close: async () => {
+        try {
+          await db.close();
+        } finally {
+          makeRelcacheFilesPrivate(pgdata);
+          done();
+        }
+      },
+    };
   } catch (error) {
     done();
+    if (error instanceof LockWaitAbandoned) throw error;
     throw cannotOpen(home, error);
   }
+}
+
+/**
+ * Opens PGlite in this process and serves it on a loopback port for this process only,
+ * so that slonik and `pg` talk to it exactly as they talk to a server (WORKOUT_SERVER=0,
+ * and read-only folders).
+ */
+export async function startEmbedded(home: string, lockTimeoutMs: number): Promise<EmbeddedServer> {
+  if (isReadOnlyFolder(home)) {
+    const { db, cleanup } = await openReadOnlyCopy(home).catch((error: unknown) =>
+      Promise.reject(cannotOpen(home, error)),
+    );
+    return serve(db, cleanup);
+  }
+  const folder = await openFolder(home, lockTimeoutMs);
+  return serve(folder.db, () => {}, folder.close);
 }

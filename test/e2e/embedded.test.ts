@@ -60,8 +60,9 @@ describe('embedded database', () => {
       code: 0,
       stdout: expect.stringMatching(/^Started session 2 "Second": started .*, active, 0 set\(s\)\.\n$/),
     });
-    // Nothing left holding the folder.
-    expect(fs.readdirSync(home)).toEqual(['pgdata']);
+    // Nothing left holding the folder once its background server is stopped.
+    expect(await runCli(['db', 'stop'], { env })).toMatchObject({ code: 0 });
+    expect(fs.readdirSync(home).sort()).toEqual(['pgdata', 'server.log']);
   });
 
   test('a folder held by another process past --lock-timeout: exit 3 naming the holder', async () => {

@@ -24,6 +24,8 @@ async function migratedHome(): Promise<string> {
   const db = await createTestDatabase('embedded');
   cleanup.push(() => db.drop());
   expect((await db.cli(['set', 'add', 'Bench Press (Barbell)', '100x5'])).code).toBe(0);
+  // Nothing holding it open: the tests copy it, remount it and read its modes.
+  expect((await db.cli(['db', 'stop'])).code).toBe(0);
   return db.env.WORKOUT_HOME!;
 }
 
@@ -123,6 +125,8 @@ describe('the embedded data folder', () => {
     ).toMatchObject({
       code: 0,
     });
+    // The background server's sockets (the lock's among them) go with it.
+    expect(await runCli(['db', 'stop'], { env: env(home) })).toMatchObject({ code: 0 });
     expect(Object.keys(modes(home)).sort()).toEqual(['file 600', 'folder 700']);
   }, 150_000);
 
@@ -135,6 +139,7 @@ describe('the embedded data folder', () => {
       code: 0,
       stderr: `workout: made the data folder ${home} private to its user (other users could read it)\n`,
     });
+    expect(await runCli(['db', 'stop'], { env: env(home) })).toMatchObject({ code: 0 });
     expect(Object.keys(modes(home)).sort()).toEqual(['file 600', 'folder 700']);
     expect(await runCli(['session', 'list'], { env: env(home) })).toMatchObject({ code: 0, stderr: '' });
   });

@@ -49,7 +49,8 @@ describe('the embedded folder lock', () => {
       const { db, home } = await embeddedHome();
       const csv = path.join(home, 'big.csv');
       fs.writeFileSync(csv, await strongExportText(40_000));
-      const env = { WORKOUT_HOME: home, WORKOUT_USER: 'tester', NO_COLOR: '1' };
+      // The lock between processes, as WORKOUT_SERVER=0 runs them (a background server takes it the same way).
+      const env = { WORKOUT_HOME: home, WORKOUT_USER: 'tester', NO_COLOR: '1', WORKOUT_SERVER: '0' };
       const unshare = ['unshare', '-pf', '--mount-proc', process.execPath, BIN];
       const importer = await startHolding(home, [...unshare, 'import', '--unit', 'kg', csv], env);
       expect(lockSockets(home)).toEqual([expect.stringMatching(/^workout\.1\./)]);
@@ -97,7 +98,8 @@ describe('the embedded folder lock', () => {
     const runs = await Promise.all(
       Array.from({ length: 5 }, (_, index) =>
         db.cli(['--json', 'set', 'add', 'Bench Press (Barbell)', `${100 + index}x5`], {
-          env: { WORKOUT_LOCK_TIMEOUT: '120' },
+          // In-process, each takes the lock in turn (through a background server: test/e2e/embeddedServer.test.ts).
+          env: { WORKOUT_LOCK_TIMEOUT: '120', WORKOUT_SERVER: '0' },
           timeoutMs: 150_000,
         }),
       ),
@@ -127,14 +129,17 @@ describe('the embedded folder lock', () => {
     expect(runs.map((run) => (JSON.parse(run.stdout) as { set_number: number }).set_number).sort()).toEqual([1, 2]);
   }, 120_000);
 
-  test('export | head -1, SIGINT and SIGTERM release the folder', async () => {
-    const { db, home } = await embeddedHome();
-    expect((await db.cli(['set', 'add', 'Bench Press (Barbell)', '100x5'])).code).toBe(0);
-    expect((await db.cli(['set', 'add', 'Bench Press (Barbell)', '100x5'])).code).toBe(0);
+  test('export | head -1, SIGINT and SIGTERM release the folder (in-process, WORKOUT_SERVER=0)', async () => {
+    const { db: shared, home } = await embeddedHome();
+    const env = { ...shared.env, WORKOUT_SERVER: '0' };
+    const cli: TestDatabase['cli'] = (args, options = {}) =>
+      shared.cli(args, { ...options, env: { WORKOUT_SERVER: '0', ...options.env } });
+    expect((await cli(['set', 'add', 'Bench Press (Barbell)', '100x5'])).code).toBe(0);
+    expect((await cli(['set', 'add', 'Bench Press (Barbell)', '100x5'])).code).toBe(0);
 
     // A reader that stops after the first line.
     const exporter = spawn(process.execPath, [BIN, 'export'], {
-      env: { ...process.env, ...db.env, WORKOUT_USER: 'tester' },
+      env: { ...process.env, ...env, WORKOUT_USER: 'tester' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     exporter.stdout!.once('data', () => exporter.stdout!.destroy());
@@ -145,12 +150,12 @@ describe('the embedded folder lock', () => {
     fs.writeFileSync(csv, await strongExportText(40_000));
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       const importer = await startHolding(home, [process.execPath, BIN, 'import', '--unit', 'kg', csv], {
-        ...db.env,
+        ...env,
         WORKOUT_USER: 'tester',
       });
       importer.kill(signal);
       expect(await exited(importer)).toMatchObject({ signal });
-      const after = await db.cli(['--lock-timeout', '1', 'session', 'list']);
+      const after = await cli(['--lock-timeout', '1', 'session', 'list']);
       expect({ signal, code: after.code, stderr: after.stderr }).toEqual({ signal, code: 0, stderr: '' });
     }
   }, 120_000);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { runCli } from './cli.js';
+import { endServersOfRun } from './serverSweep.js';
 import { serverUrl } from './serverUrl.js';
 
 declare module 'vitest' {
@@ -22,7 +23,8 @@ async function migrate(env: Record<string, string>) {
 
 export default async function setup(project: TestProject) {
   const embeddedTemplate = fs.mkdtempSync(path.join(os.tmpdir(), 'workout-template-'));
-  await migrate({ WORKOUT_HOME: embeddedTemplate });
+  // In-process: the template is copied, so no background server may hold it open.
+  await migrate({ WORKOUT_HOME: embeddedTemplate, WORKOUT_SERVER: '0' });
   project.provide('embeddedTemplate', embeddedTemplate);
 
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -39,6 +41,11 @@ export default async function setup(project: TestProject) {
   project.provide('serverTemplate', serverTemplate);
 
   return async () => {
+    // Each test stops its folder's server when it drops the folder, and the rest stop after 10 s idle:
+    // whatever is still running now is ended, so that a run leaves no process behind.
+    const left = await endServersOfRun(process.env.WORKOUT_TEST_RUN ?? '');
+    if (left.length > 0)
+      console.warn(`ended ${left.length} embedded background server(s) left running: ${left.join(', ')}`);
     fs.rmSync(embeddedTemplate, { recursive: true, force: true });
     if (adminUrl && serverTemplate) {
       const admin = new pg.Client({ connectionString: adminUrl });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { stopServers } from '../../src/db/serverClient.js';
 import { type CliOptions, type CliResult, runCli } from './cli.js';
 import { serverUrl } from './serverUrl.js';
 import { withClient } from './withClient.js';
@@ -81,6 +82,8 @@ async function createEmbeddedDatabase(): Promise<TestDatabase> {
   let open: { db: Queryable & { close: () => Promise<void> }; unlock: () => void } | undefined;
   const connection = async () => {
     if (!open) {
+      // The folder's background server holds it: stop it (the next CLI starts one again).
+      await stopServers(home);
       const { acquireDataDirLock } = await import('../../src/db/dataDirLock.js');
       const unlock = await acquireDataDirLock(home, 30_000);
       const { PGlite } = await import('@electric-sql/pglite');
@@ -108,6 +111,7 @@ async function createEmbeddedDatabase(): Promise<TestDatabase> {
     release,
     drop: async () => {
       await release();
+      await stopServers(home);
       fs.rmSync(home, { recursive: true, force: true });
     },
   };

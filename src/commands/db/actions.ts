@@ -1,8 +1,10 @@
 import { openDatabase } from '../../db/database.js';
+import { dataDir } from '../../db/dataDir.js';
 import { migrate } from '../../db/migrations.js';
 import { migrateIndexes } from '../../db/queries/compositeIndexes.js';
 import { databaseStatus } from '../../db/queries/databaseStatus.js';
 import { rowLevelSecurityState, setRowLevelSecurity } from '../../db/queries/rowLevelSecurity.js';
+import { runningServers, stopServers } from '../../db/serverClient.js';
 import { UsageError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
 import type { MigrateIndexesInput, MigrateInput } from '../db.js';
@@ -29,9 +31,23 @@ export async function migrateCommand({ config, output }: CommandContext, { rowLe
   );
 }
 
+/** The embedded database's background server as `db status` shows it; null when there is none (a server backend, WORKOUT_SERVER=0). */
+async function backgroundServer(config: CommandContext['config'], backend: string) {
+  if (backend !== 'embedded' || !config.embeddedServer) return null;
+  const [running] = await runningServers(dataDir(config));
+  if (!running) return null;
+  return {
+    pid: running.pid,
+    socket: running.socket,
+    uptime_s: Math.round(running.uptimeMs / 1000),
+    idle_timeout_s: running.idleTimeoutMs / 1000,
+  };
+}
+
 export async function statusCommand({ config, output }: CommandContext) {
   const database = await openDatabase(config, { schema: 'any' });
   const status = await database.run((pool) => databaseStatus(pool));
+  const server = await backgroundServer(config, database.backend);
   // Which setting chose the target: a PG* variable left in the environment must not pick a server unnoticed.
   const source =
     config.databaseSource ?? 'no --database-url, DATABASE_URL, PGHOST, PGHOSTADDR, PGDATABASE or PGSERVICE';
@@ -43,12 +59,19 @@ export async function statusCommand({ config, output }: CommandContext) {
     server_version: serverVersion,
     ...rest,
     row_level_security: rowLevelSecurity,
+    background_server: server,
   };
   output.result(report, (r) => {
     const pending = r.migrations.filter((migration) => !migration.applied);
     const lines = [
       `backend:     ${r.backend} (${r.target})`,
       `chosen by:   ${r.source}`,
+      ...(r.background_server === null
+        ? []
+        : [
+            `background:  pid ${r.background_server.pid}, up ${r.background_server.uptime_s} s, ` +
+              `stops after ${r.background_server.idle_timeout_s} s idle (${r.background_server.socket})`,
+          ]),
       `server:      PostgreSQL ${r.server_version}`,
       `migrations:  ${r.migrations.length - pending.length} applied, ${pending.length} pending` +
         (pending.length > 0 ? ` (${pending.map((m) => m.version).join(', ')}; run \`workout db migrate\`)` : ''),
@@ -57,6 +80,14 @@ export async function statusCommand({ config, output }: CommandContext) {
     ];
     return lines.join('\n');
   });
+}
+
+export async function stopCommand({ config, output }: CommandContext) {
+  const home = dataDir(config);
+  const stopped = await stopServers(home);
+  output.result({ home, stopped }, (r) =>
+    r.stopped > 0 ? `Stopped the background server of ${r.home}.` : `No background server was running for ${r.home}.`,
+  );
 }
 
 export async function migrateIndexesCommand({ config, output }: CommandContext, { dryRun }: MigrateIndexesInput) {
