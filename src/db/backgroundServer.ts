@@ -35,7 +35,10 @@ function listen(server: net.Server, socketPath: string): Promise<void> {
  */
 export async function runBackgroundServer([home = '', lockTimeout = '', idle = '']: string[]): Promise<number> {
   const report = (message: StartReport) => {
-    process.send?.(message);
+    // The CLI that started this server may have been killed meanwhile: then nobody is told,
+    // and a send or disconnect on the closed channel must not end a server that now serves.
+    if (!process.connected) return;
+    process.send?.(message, () => {});
     process.disconnect?.();
   };
   const dir = runDir(home);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterEach, describe, expect, test } from 'vitest';
-import { files, runDirs, type ServerStatus } from '../../src/db/serverFiles.js';
+import { files, runDirs, SERVER_COMMAND, type ServerStatus } from '../../src/db/serverFiles.js';
 import { cliEnv } from '../helpers/cli.js';
 import { strongExportText } from '../helpers/generateStrong.js';
 import { BIN } from '../helpers/paths.js';
@@ -33,6 +33,19 @@ function serverOf(home: string): (ServerStatus & { dir: string }) | undefined {
     if (alive(written.pid)) return { ...written, dir };
   }
   return undefined;
+}
+
+/** The background server processes started for `home`, from their command lines, ready or not. */
+function serverPids(home: string): number[] {
+  return fs.readdirSync('/proc').flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    try {
+      const argv = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      return argv.includes(SERVER_COMMAND) && argv.includes(home) && alive(Number(entry)) ? [Number(entry)] : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** Running (an exited server whose parent is gone may stay a zombie until something reaps it). */
@@ -249,6 +262,25 @@ describe('the embedded background server', () => {
     expect(runDirs(home)).toHaveLength(1);
   });
 
+  test('a CLI killed while its server starts: the server serves on, and the next command through it succeeds', async () => {
+    const { db, home } = await embedded();
+    const run = startCli(['set', 'add', 'Bench Press (Barbell)', '100x5'], db.env);
+    // The server is spawned at once; opening the folder takes it far longer than this wait.
+    await until(() => serverPids(home).length > 0, 'the server is spawned', 20_000);
+    process.kill(run.pid, 'SIGKILL');
+    await run.done;
+    await until(() => serverOf(home) !== undefined, 'the orphaned server serves', 60_000);
+    const { pid } = serverOf(home)!;
+    // Telling a dead CLI that it is ready must not end the server.
+    await sleep(1_000);
+    expect(alive(pid)).toBe(true);
+    const next = await db.cli(['--json', 'set', 'add', 'Bench Press (Barbell)', '100x5']);
+    // The killed command never reached the database: this one starts the first session.
+    expect(next).toMatchObject({ code: 0, stderr: 'Started session 1.\n' });
+    expect(setNumber(next.stdout)).toBe(1);
+    expect(serverOf(home)!.pid).toBe(pid);
+  });
+
   test('SIGKILL of the server or the client at random moments during migration, import and set add: the database opens, consistent', async () => {
     const { db, home } = await embedded();
     const csv = path.join(home, 'strong.csv');
@@ -278,7 +310,11 @@ describe('the embedded background server', () => {
       await kill(fresh, victim, run);
     }
     const next = await db.cli(['set', 'add', 'Bench Press (Barbell)', '100x5'], { env: { WORKOUT_HOME: fresh } });
-    expect({ moments, code: next.code }).toEqual({ moments, code: 0 });
+    expect({ moments, code: next.code, stderr: next.code === 0 ? '' : next.stderr }).toEqual({
+      moments,
+      code: 0,
+      stderr: '',
+    });
     const migrated = await db.cli(['--json', 'db', 'status'], { env: { WORKOUT_HOME: fresh } });
     expect((JSON.parse(migrated.stdout) as { migrations: Array<{ applied: boolean }> }).migrations).not.toContainEqual(
       expect.objectContaining({ applied: false }),
