@@ -262,6 +262,23 @@ describe('the embedded background server', () => {
     expect(runDirs(home)).toHaveLength(1);
   });
 
+  test('the server that created the folder ends after its command; the next command starts one that holds far less', async () => {
+    const { db } = await embedded();
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'workout-fresh-'));
+    const env = { WORKOUT_HOME: fresh };
+    cleanup.push(async () => {
+      await db.cli(['db', 'stop'], { env });
+      fs.rmSync(fresh, { recursive: true, force: true });
+    });
+    expect(await db.cli(['set', 'add', 'Bench Press (Barbell)', '100x5'], { env })).toMatchObject({ code: 0 });
+    await until(() => serverOf(fresh) === undefined, 'the creating server ends', 20_000);
+    expect(runDirs(fresh)).toEqual([]);
+    expect(await db.cli(['set', 'add', 'Bench Press (Barbell)', '100x5'], { env })).toMatchObject({ code: 0 });
+    const { pid } = serverOf(fresh)!;
+    const rssKb = Number(/^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+    expect(rssKb).toBeLessThan(400 * 1024);
+  });
+
   test('a CLI killed while its server starts: the server serves on, and the next command through it succeeds', async () => {
     const { db, home } = await embedded();
     const run = startCli(['set', 'add', 'Bench Press (Barbell)', '100x5'], db.env);
@@ -286,8 +303,11 @@ describe('the embedded background server', () => {
     const csv = path.join(home, 'strong.csv');
     fs.writeFileSync(csv, await strongExportText(5_000));
     const kill = (folder: string, victim: 'server' | 'client', run: { pid: number; done: Promise<CliResultLike> }) => {
+      // A server that created the folder ends once its command is done: no server is a moment like any other.
+      const pid = victim === 'server' ? serverOf(folder)?.pid : run.pid;
+      if (pid === undefined) return run.done;
       try {
-        process.kill(victim === 'server' ? serverOf(folder)!.pid : run.pid, 'SIGKILL');
+        process.kill(pid, 'SIGKILL');
       } catch (error) {
         // The moment fell after the command had finished: a moment like any other.
         if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
