@@ -82,9 +82,7 @@ export async function runBackgroundServer([home = '', lockTimeout = '', idle = '
     clearTimeout(idleTimer);
     relay!.accept(socket);
   });
-  const controls = new Set<net.Socket>();
   const control = net.createServer((socket) => {
-    controls.add(socket);
     socket.on('error', () => {});
     socket.on('data', (data) => {
       if (data.toString().trim() === 'stop') void stop();
