@@ -27,7 +27,7 @@ const SCALING_TARGET = 11;
 const IMPORT_RSS_TARGET_MB = 400;
 const SET_ADD_RSS_TARGET_MB = 150;
 
-type Target = { DATABASE_URL?: string; WORKOUT_HOME?: string };
+type Target = { DATABASE_URL?: string; WORKOUT_HOME?: string; WORKOUT_SERVER?: string };
 
 function workout(args: string[], target: Target): Promise<SampledRun> {
   const env = { ...process.env, WORKOUT_USER: 'bench', NO_COLOR: '1', ...target };
@@ -72,10 +72,12 @@ async function main(): Promise<BenchResult> {
             await db.drop();
           }
         } else {
-          const home = path.join(dir, `home-${sets}`);
-          runs.set(sets, await importThenExport(files.get(sets)!, { WORKOUT_HOME: home }));
-          if (sets === BIG) setAdd = await workout(['set', 'add', 'Bench Press', '100x5'], { WORKOUT_HOME: home });
-          fs.rmSync(home, { recursive: true, force: true });
+          // In-process (no background server): the peak RSS sampled is then the whole embedded
+          // database's, not that of a client talking to a server process.
+          const target = { WORKOUT_HOME: path.join(dir, `home-${sets}`), WORKOUT_SERVER: '0' };
+          runs.set(sets, await importThenExport(files.get(sets)!, target));
+          if (sets === BIG) setAdd = await workout(['set', 'add', 'Bench Press', '100x5'], target);
+          fs.rmSync(target.WORKOUT_HOME, { recursive: true, force: true });
         }
       }
       const big = runs.get(BIG)!;
