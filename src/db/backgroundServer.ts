@@ -106,10 +106,6 @@ export async function runBackgroundServer([home = '', lockTimeout = '', idle = '
   relay = new SessionRelay(folder.db, () => {
     clearTimeout(idleTimer);
     if (stopping) void finish();
-    // Creating the database leaves PGlite holding ~750 MB that it never gives back: the
-    // server that created the folder ends after the commands that were waiting for it, and
-    // the next command starts one that opens it (~200 MB).
-    else if (folder.created) void stop();
     else idleTimer = setTimeout(() => void stop(), Number(idle));
   });
 

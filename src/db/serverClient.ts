@@ -8,7 +8,7 @@ import { DatabaseUnavailableError, WorkoutError } from '../errors.js';
 import type { StartReport } from './backgroundServer.js';
 import type { ConnectionSettings } from './connectionConfig.js';
 import { ensureDataDir } from './dataDir.js';
-import { answers, socketAddress } from './dataDirLock.js';
+import { answers, LockWaitAbandoned, socketAddress } from './dataDirLock.js';
 import {
   BUILD_ID,
   files,
@@ -62,9 +62,29 @@ export async function ensureServer(home: string, config: Config): Promise<void> 
   // A file where the folder should be, a read-only parent: said here, in one line.
   ensureDataDir(home);
   if (await serverAnswers(home)) return;
+  if (!fs.existsSync(path.join(home, 'pgdata', 'PG_VERSION'))) {
+    await createFolder(home, config.lockTimeoutMs);
+    if (await serverAnswers(home)) return;
+  }
   // A server of another build is told to stop; this one's waits for the lock it releases.
   await stopServers(home, (build) => build !== BUILD_ID);
   await startServer(home, config);
+}
+
+/**
+ * Creates a new folder's database in this process rather than in the server: creating it
+ * leaves PGlite holding ~750 MB that it never gives back, which a server would keep for
+ * its idle time; one that only opens the folder holds ~200 MB.
+ */
+async function createFolder(home: string, lockTimeoutMs: number): Promise<void> {
+  const { openFolder } = await import('./embedded.js');
+  try {
+    // Another command may be creating it: its server then answers, and this wait ends.
+    const folder = await openFolder(home, lockTimeoutMs, { stopWaiting: () => serverAnswers(home) });
+    await folder.close();
+  } catch (error) {
+    if (!(error instanceof LockWaitAbandoned)) throw error;
+  }
 }
 
 /** The server's log, new at each start; none when the folder takes no new file (a full disk: the server says why). */
