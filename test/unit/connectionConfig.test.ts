@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { describeSettings, parseConnectionString, resolveConnection } from '../../src/db/connectionConfig.js';
 import { redactSecrets } from '../../src/db/connectionTarget.js';
 import { tlsAttempts } from '../../src/db/tlsAttempts.js';
@@ -9,6 +9,7 @@ import { UsageError } from '../../src/errors.js';
 
 // An environment with no PG* variables and a home without ~/.postgresql files.
 const HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'workout-home-'));
+afterAll(() => fs.rmSync(HOME, { recursive: true, force: true }));
 const bare = (env: Record<string, string> = {}) => ({
   HOME,
   PGSYSCONFDIR: HOME,
