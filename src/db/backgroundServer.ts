@@ -120,7 +120,9 @@ export async function runBackgroundServer([home = '', lockTimeout = '', idle = '
       startedAt: new Date().toISOString(),
       idleTimeoutMs: Number(idle),
     };
-    fs.writeFileSync(paths.status, JSON.stringify(status), { mode: 0o600 });
+    // Written whole or not at all: `db status` and a waiting CLI may read it at any moment.
+    fs.writeFileSync(`${paths.status}.new`, JSON.stringify(status), { mode: 0o600 });
+    fs.renameSync(`${paths.status}.new`, paths.status);
   } catch (error) {
     report({
       ready: false,
