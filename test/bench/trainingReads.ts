@@ -90,7 +90,12 @@ async function embeddedSubject(): Promise<Subject> {
   const home = existing ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-training-'));
   const remove = () => (existing ? undefined : fs.rmSync(home, { recursive: true, force: true }));
   try {
-    if (!existing) ok(await workout(['db', 'migrate'], { WORKOUT_HOME: home }), 'workout db migrate (embedded)');
+    // In-process: a background server would hold the folder that startEmbedded opens below.
+    if (!existing)
+      ok(
+        await workout(['db', 'migrate'], { WORKOUT_HOME: home, WORKOUT_SERVER: '0' }),
+        'workout db migrate (embedded)',
+      );
     const server = await startEmbedded(home, 10_000);
     const sets = existing
       ? Number.NaN
