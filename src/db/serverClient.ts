@@ -120,11 +120,25 @@ function lastLine(home: string): string {
   }
 }
 
+/**
+ * V8's young generation at 1 MB instead of 16: the server relays every message of its
+ * clients, and an export of 300,000 sets through it peaked at ~200-230 MB RSS instead of
+ * ~175 MB, in the same time (its memory is kept until it exits).
+ */
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=1'];
+
 function startServer(home: string, config: Config): Promise<void> {
   const log = openLog(home);
   const child = spawn(
     process.execPath,
-    [workoutBin(), SERVER_COMMAND, home, String(config.lockTimeoutMs), String(config.serverIdleMs)],
+    [
+      ...SERVER_NODE_FLAGS,
+      workoutBin(),
+      SERVER_COMMAND,
+      home,
+      String(config.lockTimeoutMs),
+      String(config.serverIdleMs),
+    ],
     // Its own session: no terminal's Ctrl-C or hang-up reaches it.
     { detached: true, stdio: ['ignore', log, log, 'ipc'] },
   );
