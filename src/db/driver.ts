@@ -98,8 +98,10 @@ export function createCliDriverFactory(settings: SessionSettings): DriverFactory
         opened.on('end', () => {
           if (client === opened) ended = true;
         });
+        // The connection ending after a PANIC is that PANIC, not "Connection terminated unexpectedly":
+        // slonik fails the transaction in progress with the error the client emits.
         opened.on('error', (error) => {
-          if (client === opened) clientEventEmitter.emit('error', error);
+          if (client === opened) clientEventEmitter.emit('error', lost ?? error);
         });
         opened.on('notice', (notice) => {
           if (notice.message) clientEventEmitter.emit('notice', { message: notice.message });
