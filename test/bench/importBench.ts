@@ -32,7 +32,14 @@ const TARGET_RATIO = 1.5;
 const TARGET_RSS_MB = 200;
 const TARGET_BIG_SECONDS = 15;
 /** Every table an import writes, parents first (the order COPY FROM loads them in). */
-const IMPORTED_TABLES = ['app_user', 'exercise', 'workout_session', 'workout_log', 'personal_record'];
+const IMPORTED_TABLES = [
+  'app_user',
+  'exercise',
+  'workout_session',
+  'workout_log',
+  'personal_record',
+  'session_exercise_totals',
+];
 
 async function main(): Promise<BenchResult> {
   const scratch = `workout_bench_${process.pid}`;
