@@ -98,7 +98,7 @@ async function backgroundServerSocket(home: string): Promise<string> {
  * `query` connects to the folder's background server, as a second terminal's command
  * would: the server gives a client its backend for the whole connection, so `cli` ends
  * that connection first. (Opening the folder in this process instead meant stopping the
- * server, and the next command starting another: most of the embedded suite's CPU.)
+ * server, and the next command starting another: a quarter of the embedded suite's CPU.)
  */
 async function createEmbeddedDatabase(): Promise<TestDatabase> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'workout-test-'));
