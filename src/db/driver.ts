@@ -101,7 +101,7 @@ export function createCliDriverFactory(settings: SessionSettings): DriverFactory
         // The connection ending after a PANIC is that PANIC, not "Connection terminated unexpectedly":
         // slonik fails the transaction in progress with the error the client emits.
         opened.on('error', (error) => {
-          if (client === opened) clientEventEmitter.emit('error', lost ?? error);
+          if (client === opened) clientEventEmitter.emit('error', lost instanceof Error ? lost : error);
         });
         opened.on('notice', (notice) => {
           if (notice.message) clientEventEmitter.emit('notice', { message: notice.message });
