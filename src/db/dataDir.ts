@@ -46,6 +46,11 @@ export function ensureDataDir(dir: string): void {
   }
 }
 
+/** Whether the data folder already holds a database (initdb has run in `<dir>/pgdata`). */
+export function holdsDatabase(dir: string): boolean {
+  return fs.existsSync(path.join(dir, 'pgdata', 'PG_VERSION'));
+}
+
 /** False on a read-only mount, an immutable folder, or one this user may not write to. */
 export function isWritable(dir: string): boolean {
   try {

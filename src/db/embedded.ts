@@ -4,7 +4,15 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import type { PGlite } from '@electric-sql/pglite';
 import { DatabaseUnavailableError } from '../errors.js';
-import { dataDirError, diskFull, ensureDataDir, isWritable, makePrivate, makeRelcacheFilesPrivate } from './dataDir.js';
+import {
+  dataDirError,
+  diskFull,
+  ensureDataDir,
+  holdsDatabase,
+  isWritable,
+  makePrivate,
+  makeRelcacheFilesPrivate,
+} from './dataDir.js';
 import { acquireDataDirLock, LockWaitAbandoned, type ReleaseLock } from './dataDirLock.js';
 import { embeddedStartParams } from './embeddedMemory.js';
 
@@ -145,7 +153,7 @@ function cannotOpen(home: string, error: unknown): Error {
 
 /** A read-only folder that already holds a database: opened as a private copy, never by a background server. */
 export function isReadOnlyFolder(home: string): boolean {
-  return fs.existsSync(path.join(home, 'pgdata', 'PG_VERSION')) && !isWritable(home);
+  return holdsDatabase(home) && !isWritable(home);
 }
 
 export type OpenFolder = { db: PGlite; created: boolean; close: () => Promise<void> };
@@ -161,7 +169,7 @@ export async function openFolder(
 ): Promise<OpenFolder> {
   ensureDataDir(home);
   const pgdata = path.join(home, 'pgdata');
-  const created = !fs.existsSync(path.join(pgdata, 'PG_VERSION'));
+  const created = !holdsDatabase(home);
   // Everything PostgreSQL creates from here on is private to this user.
   const umask = process.umask(0o077);
   let release: ReleaseLock = () => {};

@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import { DatabaseUnavailableError, WorkoutError } from '../errors.js';
 import type { StartReport } from './backgroundServer.js';
 import type { ConnectionSettings } from './connectionConfig.js';
-import { ensureDataDir } from './dataDir.js';
+import { ensureDataDir, holdsDatabase } from './dataDir.js';
 import { answers, LockWaitAbandoned, socketAddress } from './dataDirLock.js';
 import {
   BUILD_ID,
@@ -62,7 +62,7 @@ export async function ensureServer(home: string, config: Config): Promise<void> 
   // A file where the folder should be, a read-only parent: said here, in one line.
   ensureDataDir(home);
   if (await serverAnswers(home)) return;
-  if (!fs.existsSync(path.join(home, 'pgdata', 'PG_VERSION'))) {
+  if (!holdsDatabase(home)) {
     await createFolder(home, config.lockTimeoutMs);
     if (await serverAnswers(home)) return;
   }
