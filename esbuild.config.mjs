@@ -86,11 +86,20 @@ await build({
   logLevel: 'warning',
 });
 
-// Those PGlite reads at run time: PostgreSQL compiled to WebAssembly, its initial file
-// system, and initdb (a new data folder). Its bundled code lands in dist/chunks/.
-for (const file of ['pglite.wasm', 'pglite.data', 'initdb.wasm']) {
+// Those PGlite reads at run time: PostgreSQL compiled to WebAssembly and its initial file
+// system. Its bundled code lands in dist/chunks/.
+for (const file of ['pglite.wasm', 'pglite.data']) {
   fs.copyFileSync(
     new URL(`node_modules/@electric-sql/pglite/dist/${file}`, root),
     new URL(`dist/chunks/${file}`, root),
   );
 }
+
+// A new data folder is unpacked from a cluster made here once (src/db/embedded.ts,
+// NEW_CLUSTER): PGlite's initdb at run time took ~770 MB RSS and ~2 s, unpacking ~250 MB
+// and ~1 s. Made by the PGlite that is bundled, so the cluster is the one it would make.
+const { PGlite } = await import('@electric-sql/pglite');
+const template = await PGlite.create();
+const cluster = await template.dumpDataDir('gzip');
+await template.close();
+fs.writeFileSync(new URL('dist/chunks/new-cluster.tar.gz', root), Buffer.from(await cluster.arrayBuffer()));

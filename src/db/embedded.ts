@@ -74,13 +74,30 @@ function watchStderr(home: string, onPanic: OnPanic) {
   return { state, onStderr };
 }
 
-async function openPGlite(pgdata: string, home: string, onPanic: OnPanic): Promise<PGlite> {
+/**
+ * A new, empty cluster that the build made (esbuild.config.mjs), beside the bundle. PGlite
+ * unpacks it into a new folder instead of running initdb, which takes three times the
+ * memory (two PostgreSQL instances and copies of their WebAssembly memory) and twice the
+ * time. Run from source (tests, benches), there is none: PGlite runs initdb.
+ */
+const NEW_CLUSTER = new URL('new-cluster.tar.gz', import.meta.url);
+
+function newCluster(): Blob | undefined {
+  return fs.existsSync(NEW_CLUSTER) ? new Blob([fs.readFileSync(NEW_CLUSTER)]) : undefined;
+}
+
+async function openPGlite(pgdata: string, home: string, onPanic: OnPanic, create: boolean): Promise<PGlite> {
   // Before PGlite compiles its module (the first import below).
   v8.setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
   const { PGlite } = await import('@electric-sql/pglite');
   const { state, onStderr } = watchStderr(home, onPanic);
+  const cluster = create ? newCluster() : undefined;
   try {
-    return await PGlite.create(pgdata, { onStderr, startParams: embeddedStartParams(PGlite.defaultStartParams) });
+    return await PGlite.create(pgdata, {
+      onStderr,
+      startParams: embeddedStartParams(PGlite.defaultStartParams),
+      ...(cluster ? { loadDataDir: cluster } : {}),
+    });
   } catch (error) {
     // The half-started PostgreSQL leaves its timers (setitimer, as Emscripten's setTimeout) armed and re-arming:
     // they would keep the process alive forever after the CLI has reported this error.
@@ -112,7 +129,7 @@ async function openReadOnlyCopy(home: string): Promise<{ db: PGlite; cleanup: ()
   try {
     fs.cpSync(path.join(home, 'pgdata'), copy, { recursive: true });
     fs.rmSync(path.join(copy, 'postmaster.pid'), { force: true });
-    const db = await openPGlite(copy, home, exitOnPanic(cleanup));
+    const db = await openPGlite(copy, home, exitOnPanic(cleanup), false);
     // PGlite is one backend session shared by every client of the socket.
     await db.exec('SET default_transaction_read_only = on');
     return { db, cleanup };
@@ -169,7 +186,7 @@ export async function openFolder(
 ): Promise<OpenFolder> {
   ensureDataDir(home);
   const pgdata = path.join(home, 'pgdata');
-  const created = !holdsDatabase(home);
+  let created = false;
   // Everything PostgreSQL creates from here on is private to this user.
   const umask = process.umask(0o077);
   let release: ReleaseLock = () => {};
@@ -179,6 +196,8 @@ export async function openFolder(
   };
   try {
     release = await acquireDataDirLock(home, lockTimeoutMs, options.stopWaiting);
+    // Under the lock: another command may have created it while this one waited.
+    created = !holdsDatabase(home);
     const exposed = (fs.statSync(home).mode & 0o077) !== 0;
     if (exposed && !created) {
       const notice = `made the data folder ${home} private to its user (other users could read it)`;
@@ -186,7 +205,7 @@ export async function openFolder(
     }
     if (exposed) makePrivate(home);
     makeRelcacheFilesPrivate(pgdata);
-    const db = await openPGlite(pgdata, home, options.onPanic ?? exitOnPanic(done));
+    const db = await openPGlite(pgdata, home, options.onPanic ?? exitOnPanic(done), created);
     // A new cluster is unpacked with 0666 files.
     if (created) makePrivate(home);
     return {

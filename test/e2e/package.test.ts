@@ -69,6 +69,7 @@ describe('the packed package', () => {
       expect.arrayContaining([
         'bin/workout',
         'dist/cli.js',
+        'dist/chunks/new-cluster.tar.gz',
         'sql/migrations/001_schema.sql',
         'README.md',
         'LICENSE',
@@ -77,7 +78,7 @@ describe('the packed package', () => {
     );
     const unexpected = packedFiles.filter(
       (file) =>
-        !/^(bin\/workout|dist\/.+\.(js|wasm|data)|sql\/migrations\/.+\.sql|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(
+        !/^(bin\/workout|dist\/.+\.(js|wasm|data)|dist\/chunks\/new-cluster\.tar\.gz|sql\/migrations\/.+\.sql|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(
           file,
         ),
     );
