@@ -43,6 +43,12 @@ const LOAD = loadPattern();
 const LAST_UNIT = '(?!bw|same\\b)[a-wyz]+';
 const LAST_LOAD = loadPattern(LAST_UNIT, String.raw`\+`);
 
+/**
+ * Not a unit that an x follows: `3x1 bw+0 lb x1` is 3 kg x 1, then bw+0 lb x 1. Without
+ * it, `bw+0` would end the load of `3x1 …` and leave `lb x1` unread.
+ */
+const UNIT_THEN_X = String.raw`(?!\s*[a-wyz]+\s*[x×])`;
+
 // Tried in this order at each word. `5x5 100kg` (sets x reps, then a load with a unit or
 // bw) comes before `5x5` (5 kg x 5) so that the load is not left over; it never takes a
 // load that is itself followed by `x`, so `5x5 100kg x3` stays two sets (5x5, 100kg x3).
@@ -51,7 +57,7 @@ const FORMS: readonly [string, RegExp][] = [
   [
     'then',
     new RegExp(
-      String.raw`${COUNT} (?:(?<bw>bw)(?:\+(?<added>${DECIMAL})\s*(?<addedUnit>${LAST_UNIT})?)?|(?<weight>${DECIMAL})\s*(?<unit>${LAST_UNIT}))(?!\s*[x×])${END}`,
+      String.raw`${COUNT} (?:(?<bw>bw)(?:\+(?<added>${DECIMAL})(?:\s*(?<addedUnit>${LAST_UNIT})|${UNIT_THEN_X}))?|(?<weight>${DECIMAL})\s*(?<unit>${LAST_UNIT}))(?!\s*[x×])${END}`,
       'y',
     ),
   ],

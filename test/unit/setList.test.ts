@@ -37,6 +37,10 @@ describe('parseSetList', () => {
     // After SETSxREPS, bw's + is attached: with a space, what follows is a relative set.
     ['3x10 bw +5x3', [...times(3, abs('0', 10, undefined, true)), rel('5', 3)]],
     ['3x10 bw+5 x3', [abs('3', 10), abs('5', 3, undefined, true)]],
+    // bw's added load keeps a unit that stands apart when an x follows it (found by the property test).
+    ['3x1 bw+0 lb x1', [abs('3', 1), abs('0', 1, 'lb', true)]],
+    ['100x5 bw+10 kg x 5', [abs('100', 5), abs('10', 5, 'kg', true)]],
+    ['3x5 bw+10 kg', times(3, abs('10', 5, 'kg', true))],
     ['3x5@100 same', [...times(3, abs('100', 5)), same]],
     ['3x5 @ 100 kg bw x 5', [...times(3, abs('100', 5, 'kg')), abs('0', 5, undefined, true)]],
     ['100x5 105x3 110x1', [abs('100', 5), abs('105', 3), abs('110', 1)]],
