@@ -97,9 +97,21 @@ for (const file of ['pglite.wasm', 'pglite.data']) {
 
 // A new data folder is unpacked from a cluster made here once (src/db/embedded.ts,
 // NEW_CLUSTER): PGlite's initdb at run time took ~770 MB RSS and ~2 s, unpacking ~250 MB
-// and ~1 s. Made by the PGlite that is bundled, so the cluster is the one it would make.
-const { PGlite } = await import('@electric-sql/pglite');
-const template = await PGlite.create();
-const cluster = await template.dumpDataDir('gzip');
-await template.close();
-fs.writeFileSync(new URL('dist/chunks/new-cluster.tar.gz', root), Buffer.from(await cluster.arrayBuffer()));
+// and ~1 s. Made by the PGlite that is bundled, so the cluster is the one it would make;
+// kept per PGlite version in node_modules/.cache, since making it costs what initdb costs
+// and every build (npm test, npx in a clone) would pay it again.
+const pgliteVersion = JSON.parse(
+  fs.readFileSync(new URL('node_modules/@electric-sql/pglite/package.json', root), 'utf8'),
+).version;
+const cachedCluster = new URL(`node_modules/.cache/workout/new-cluster-pglite-${pgliteVersion}.tar.gz`, root);
+if (!fs.existsSync(cachedCluster)) {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const template = await PGlite.create();
+  const cluster = Buffer.from(await (await template.dumpDataDir('gzip')).arrayBuffer());
+  await template.close();
+  fs.mkdirSync(new URL('./', cachedCluster), { recursive: true });
+  // Whole or not at all: a build killed while writing leaves no half file to reuse.
+  fs.writeFileSync(new URL(`${cachedCluster.href}.${process.pid}`), cluster);
+  fs.renameSync(new URL(`${cachedCluster.href}.${process.pid}`), cachedCluster);
+}
+fs.copyFileSync(cachedCluster, new URL('dist/chunks/new-cluster.tar.gz', root));
