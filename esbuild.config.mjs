@@ -111,7 +111,8 @@ if (!fs.existsSync(cachedCluster)) {
   await template.close();
   fs.mkdirSync(new URL('./', cachedCluster), { recursive: true });
   // Whole or not at all: a build killed while writing leaves no half file to reuse.
-  fs.writeFileSync(new URL(`${cachedCluster.href}.${process.pid}`), cluster);
-  fs.renameSync(new URL(`${cachedCluster.href}.${process.pid}`), cachedCluster);
+  const writing = new URL(`${cachedCluster.href}.${process.pid}`);
+  fs.writeFileSync(writing, cluster);
+  fs.renameSync(writing, cachedCluster);
 }
 fs.copyFileSync(cachedCluster, new URL('dist/chunks/new-cluster.tar.gz', root));

@@ -173,7 +173,7 @@ export function isReadOnlyFolder(home: string): boolean {
   return holdsDatabase(home) && !isWritable(home);
 }
 
-export type OpenFolder = { db: PGlite; created: boolean; close: () => Promise<void> };
+export type OpenFolder = { db: PGlite; close: () => Promise<void> };
 
 /**
  * Opens PGlite on `<home>/pgdata` (created on first use), holding the folder's lock until
@@ -210,7 +210,6 @@ export async function openFolder(
     if (created) makePrivate(home);
     return {
       db,
-      created,
       close: async () => {
         try {
           await db.close();

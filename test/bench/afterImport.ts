@@ -19,7 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import { runningServers, stopServers } from '../../src/db/serverClient.js';
 import { strongExport } from '../helpers/generateStrong.js';
 import { BIN } from '../helpers/paths.js';
-import { runSampled, type SampledRun } from './lib/peakRss.js';
+import { peakRssKbOf, runSampled, type SampledRun } from './lib/peakRss.js';
 import { type BenchResult, type Row, runBench } from './lib/report.js';
 import { createScratchDatabase, dropOnInterrupt } from './lib/scratch.js';
 
@@ -48,8 +48,7 @@ const mb = (run: SampledRun) => (run.peakRssKb ?? Number.NaN) / 1024;
 async function serverPeakMb(home: string): Promise<number> {
   const [server] = await runningServers(home);
   if (!server) throw new Error(`no background server runs for ${home}`);
-  const status = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
+  return peakRssKbOf(server.pid) / 1024;
 }
 
 /** Imports `file` into a fresh `target` (created and migrated first), then exports it. */

@@ -3,6 +3,11 @@ import fs from 'node:fs';
 
 export type SampledRun = { code: number | null; ms: number; stdout: string; stderr: string; peakRssKb: number | null };
 
+/** VmHWM of a running process (Linux): its peak resident set so far, kept by the kernel. Throws once it has exited. */
+export function peakRssKbOf(pid: number): number {
+  return Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+}
+
 /** Runs a command; wall time from spawn to exit; peak RSS sampled from /proc (Linux). */
 export function runSampled(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<SampledRun> {
   return new Promise((resolve, reject) => {
@@ -15,9 +20,7 @@ export function runSampled(command: string, args: string[], env: NodeJS.ProcessE
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const sample = () => {
       try {
-        const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        // VmHWM: the peak resident set so far, kept by the kernel between samples.
-        const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
+        const kb = peakRssKbOf(child.pid!);
         if (Number.isFinite(kb)) peakRssKb = Math.max(peakRssKb ?? 0, kb);
       } catch {
         // The process has exited.
