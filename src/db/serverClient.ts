@@ -122,11 +122,25 @@ function lastLine(home: string): string {
 }
 
 /**
- * V8's young generation at 1 MB instead of 16: the server relays every message of its
- * clients, and an export of 300,000 sets through it peaked at ~200-230 MB RSS instead of
- * ~175 MB, in the same time (its memory is kept until it exits).
+ * The server's V8, set for a small resident set (its peak is kept until it exits):
+ * - a young generation of 1 MB instead of 16: the server relays every message of its
+ *   clients, and an export of 300,000 sets through it peaked at ~200-230 MB RSS instead
+ *   of ~175 MB, in the same time;
+ * - one compiler thread: V8 recompiles PGlite's hot functions with TurboFan in the
+ *   background, and each concurrent compilation holds its own working memory. A server
+ *   serving one `set add` peaked at ~141 MB instead of ~156 MB, a 100,000-set import at
+ *   ~165 MB instead of ~215 MB, in the same time;
+ * - on Node 24 (V8 13), no TurboFan for WebAssembly: recompiling PostgreSQL's largest
+ *   function (105 KB of wasm) takes ~600 MB there (8-25 MB on Node 20 and 22), so the
+ *   server of a 100,000-set import peaked at ~650 MB. Liftoff only: ~170 MB, and the
+ *   import takes ~1.3x as long. `--liftoff-only` set at run time is ignored there, so
+ *   `WORKOUT_SERVER=0` (PGlite in the command itself) keeps the spike.
  */
-const SERVER_NODE_FLAGS = ['--max-semi-space-size=1'];
+const SERVER_NODE_FLAGS = [
+  '--max-semi-space-size=1',
+  '--v8-pool-size=1',
+  ...(Number(process.versions.node.split('.')[0]) >= 24 ? ['--liftoff-only'] : []),
+];
 
 function startServer(home: string, config: Config): Promise<void> {
   const log = openLog(home);
