@@ -1,9 +1,8 @@
 import type { DatabaseTransactionConnection } from 'slonik';
+import { insertImportedBatch, type PreparedBatch, prepareImportedBatch } from '../db/queries/importBatch.js';
 import { findOrCreateExercises } from '../db/queries/importExercises.js';
 import { countRecordsHeldBy } from '../db/queries/importRecords.js';
 import { endSessionsAtLastSet } from '../db/queries/importSessionEnds.js';
-import { type ImportedSession, insertImportedSessions } from '../db/queries/importSessions.js';
-import { insertImportedSets } from '../db/queries/importSetRows.js';
 import { recomputeRecords } from '../db/queries/recomputeRecords.js';
 import type { ImportedSet, RowProblem, SourceWorkout } from '../domain/formats/types.js';
 
@@ -19,15 +18,25 @@ export type ImportCounts = {
   newRecords: number;
 };
 
-/** The state of one import: which source workouts became which sessions, and what was written. */
+/** A batch built and ready to write: its sets, the workouts it is the first to name, and its statement's input. */
+export type BuiltBatch = { sets: readonly ImportedSet[]; workouts: readonly SourceWorkout[]; input: PreparedBatch };
+
+/**
+ * The state of one import: which source workouts it met and which of them got a new
+ * session, and what was written. A batch is built (set numbers, the statement's input),
+ * which can happen while the batch before it is being written, then written in one
+ * statement.
+ */
 export class BatchWriter {
-  /** Source workout key -> its session (created now, or imported before). */
-  private readonly sessions = new Map<string, ImportedSession>();
+  /** Source workout keys of the batches built so far. */
+  private readonly workoutKeys = new Set<string>();
+  /** Source workout keys whose session this import created. */
+  private readonly createdKeys = new Set<string>();
   /** Sessions whose end is their last set (known only once all their sets are in). */
   private readonly openEnded: number[] = [];
   /** Exercise name as written -> its id ("bench press" and "Bench Press" look up the same row). */
   private readonly exercises = new Map<string, number>();
-  /** `session:exercise` -> the number of that exercise's last set in that workout, in file order. */
+  /** `workout key:exercise` -> the number of that exercise's last set in that workout, in file order. */
   private readonly lastSetNumber = new Map<string, number>();
   /** Exercises and sessions that got a set. */
   private readonly touched = new Set<number>();
@@ -46,33 +55,66 @@ export class BatchWriter {
     private readonly reject: (problem: RowProblem) => void,
   ) {}
 
-  async write(batch: readonly ImportedSet[]): Promise<void> {
-    if (batch.length === 0) return;
-    await this.addSessions(batch);
-    const fresh = [...new Set(batch.map((set) => set.exercise).filter((name) => !this.exercises.has(name)))];
+  /**
+   * Builds a batch's statement input. Only a batch with exercise names not met before
+   * waits for `writing` (the batch before it), to look them up on the connection.
+   */
+  async build(sets: readonly ImportedSet[], writing: Promise<void> | undefined): Promise<BuiltBatch> {
+    const fresh = [...new Set(sets.map((set) => set.exercise).filter((name) => !this.exercises.has(name)))];
     if (fresh.length > 0) {
+      await writing;
       for (const [name, id] of await findOrCreateExercises(this.tx, this.userId, fresh)) this.exercises.set(name, id);
     }
-    await this.insertSets(batch);
+    const workouts = new Map<string, SourceWorkout>();
+    for (const { workout } of sets) {
+      if (!this.workoutKeys.has(workout.key)) {
+        this.workoutKeys.add(workout.key);
+        workouts.set(workout.key, workout);
+      }
+    }
+    const rows = sets.map((set) => {
+      const exerciseId = this.exercises.get(set.exercise)!;
+      return { set, exerciseId, setNumber: this.setNumberOf(set, exerciseId) };
+    });
+    const newWorkouts = [...workouts.values()];
+    return { sets, workouts: newWorkouts, input: prepareImportedBatch(newWorkouts, rows) };
   }
 
-  /** Creates a session per new source workout; a key already present keeps its session. */
-  private async addSessions(batch: readonly ImportedSet[]): Promise<void> {
-    const fresh = new Map<string, SourceWorkout>();
-    for (const { workout } of batch) {
-      if (!this.sessions.has(workout.key) && !fresh.has(workout.key)) fresh.set(workout.key, workout);
-    }
-    if (fresh.size === 0) return;
-    const workouts = [...fresh.values()];
-    const sessions = await insertImportedSessions(this.tx, this.userId, workouts);
+  /**
+   * Writes a built batch. A set number the file repeats is refused by line: within the
+   * batch, or across batches in a session this import created. In a session imported
+   * before, it is that set, already present.
+   */
+  async write({ sets, workouts, input }: BuiltBatch): Promise<void> {
+    if (sets.length === 0) return;
+    const result = await insertImportedBatch(this.tx, this.userId, input);
+    const created = new Map(result.created_keys.map((key, index) => [key, result.created_ids[index]!]));
     for (const workout of workouts) {
-      const session = sessions.get(workout.key)!;
-      this.sessions.set(workout.key, session);
-      if (!session.created) this.counts.sessionsPresent++;
+      const id = created.get(workout.key);
+      if (id === undefined) this.counts.sessionsPresent++;
       else {
+        this.createdKeys.add(workout.key);
         this.counts.sessionsAdded++;
-        if (workout.end === null) this.openEnded.push(session.id);
+        if (workout.end === null) this.openEnded.push(id);
       }
+    }
+    this.counts.setsAdded += result.inserted;
+    for (const id of result.exercises) this.touched.add(id);
+    for (const id of result.sessions) this.grown.add(id);
+    if (result.repeated.length === 0 && result.refused.length === 0) return;
+    const byLine = new Map(sets.map((set) => [set.line, set]));
+    const repeated = [...result.repeated];
+    for (const line of result.refused) {
+      if (this.createdKeys.has(byLine.get(line)!.workout.key)) repeated.push(line);
+      else this.counts.setsPresent++;
+    }
+    for (const line of repeated.sort((a, b) => a - b)) {
+      const set = byLine.get(line)!;
+      this.reject({
+        line,
+        column: 'set_number',
+        problem: `${set.exercise} already has set ${set.setNumber} in session ${set.workout.key}`,
+      });
     }
   }
 
@@ -81,43 +123,12 @@ export class BatchWriter {
    * order: the n-th Bench Press set of a workout is set n in every import of it, so a
    * newer export of a workout imported before adds the sets it did not have.
    */
-  private setNumberOf(set: ImportedSet, sessionId: number, exerciseId: number): number {
+  private setNumberOf(set: ImportedSet, exerciseId: number): number {
     if (set.setNumber !== null) return set.setNumber;
-    const key = `${sessionId}:${exerciseId}`;
+    const key = `${set.workout.key}:${exerciseId}`;
     const number = (this.lastSetNumber.get(key) ?? 0) + 1;
     this.lastSetNumber.set(key, number);
     return number;
-  }
-
-  /** Inserts the sets; a set number the file repeats is refused by line. */
-  private async insertSets(sets: readonly ImportedSet[]): Promise<void> {
-    const rows = sets.map((set) => {
-      const exerciseId = this.exercises.get(set.exercise)!;
-      const session = this.sessions.get(set.workout.key)!;
-      return {
-        set,
-        sessionId: session.id,
-        exerciseId,
-        setNumber: this.setNumberOf(set, session.id, exerciseId),
-        newSession: session.created,
-      };
-    });
-    const result = await insertImportedSets(this.tx, this.userId, rows);
-    this.counts.setsAdded += result.inserted;
-    this.counts.setsPresent += result.present;
-    for (const id of result.exercises) this.touched.add(id);
-    for (const id of result.sessions) this.grown.add(id);
-    if (result.repeated.length > 0) {
-      const byLine = new Map(sets.map((set) => [set.line, set]));
-      for (const line of result.repeated) {
-        const set = byLine.get(line)!;
-        this.reject({
-          line,
-          column: 'set_number',
-          problem: `${set.exercise} already has set ${set.setNumber} in session ${set.workout.key}`,
-        });
-      }
-    }
   }
 
   /** Ends open-ended sessions at their last set and rebuilds the touched exercises' records. */

@@ -32,8 +32,9 @@ class DryRunRollback extends Error {
 /**
  * One import, one transaction: lock the user, write sessions and sets in batches as
  * they arrive, rebuild the records of the touched exercises once at the end. Parsing
- * the next batch overlaps with writing the previous one. A failure anywhere, or a
- * killed process, leaves the database as it was.
+ * and building the next batch overlap with writing the previous one, so the database
+ * waits on the client only between statements. A failure anywhere, or a killed process,
+ * leaves the database as it was.
  */
 export async function importSets(pool: DatabasePool, options: ImportSetsOptions): Promise<ImportCounts> {
   const work = async (tx: DatabaseTransactionConnection) => {
@@ -46,15 +47,16 @@ export async function importSets(pool: DatabasePool, options: ImportSetsOptions)
       for await (const set of options.sets) {
         batch.push(set);
         if (batch.length >= IMPORT_BATCH_SIZE) {
+          const built = await writer.build(batch, writing);
           await writing;
-          writing = writer.write(batch);
+          writing = writer.write(built);
           // Its failure is raised by the next `await writing`, not as an unhandled rejection meanwhile.
           writing.catch(() => undefined);
           batch = [];
         }
       }
       await writing;
-      await writer.write(batch);
+      await writer.write(await writer.build(batch, undefined));
     } finally {
       // A bad row met while a batch is being written: let that statement end first.
       await writing?.catch(() => undefined);

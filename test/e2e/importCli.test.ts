@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { IMPORT_BATCH_SIZE } from '../../src/import/importSets.js';
 import { FIXTURES } from '../helpers/importFixtures.js';
 import { snapshotDatabase } from '../helpers/snapshot.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
@@ -84,6 +85,32 @@ describe('import: usage errors, before anything is written', () => {
           },
         ],
       },
+    });
+  });
+
+  test('across batches, a number repeated in a session this import created is refused; one of a session imported before is present', async () => {
+    const header = fs.readFileSync(fixture('workout.csv'), 'utf8').split('\n')[0];
+    const row = (n: number) =>
+      `workout:long,,2025-05-01T10:00:00Z,,,Bench Press,${n},normal,100,kg,false,5,,2025-05-01T10:00:00Z,`;
+    const numbers = Array.from({ length: IMPORT_BATCH_SIZE }, (_, i) => i + 1);
+    // The last row falls into the second batch; the session was created by the first.
+    const repeated = [header, ...numbers.map(row), row(1), ''].join('\n');
+    const strict = await db.cli(['import'], { stdin: repeated });
+    expect([strict.code, strict.stderr]).toEqual([
+      2,
+      `workout: <stdin>:${IMPORT_BATCH_SIZE + 2}: set_number: Bench Press already has set 1 in session workout:long; ` +
+        'nothing was imported (fix the row, or --skip-invalid to import the other rows)\n',
+    ]);
+    expect(await db.query('SELECT count(*)::int AS sets FROM workout_log')).toEqual([{ sets: 0 }]);
+
+    const first = await db.cli(['import', '--json'], { stdin: [header, ...numbers.map(row), ''].join('\n') });
+    expect(JSON.parse(first.stdout)).toMatchObject({ sessions_added: 1, sets_added: IMPORT_BATCH_SIZE });
+    const grown = [header, ...numbers.map(row), row(IMPORT_BATCH_SIZE + 1), ''].join('\n');
+    const again = await db.cli(['import', '--json'], { stdin: grown });
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      sessions_added: 0,
+      sets_added: 1,
+      already_present: { sessions: 1, sets: IMPORT_BATCH_SIZE },
     });
   });
 
