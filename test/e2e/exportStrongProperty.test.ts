@@ -25,7 +25,7 @@ type GeneratedSet = {
 type GeneratedSession = { name: string | null; notes: string | null; hour: number; sets: GeneratedSet[] };
 
 const name = fc.constantFrom('Push, "A"', 'x', 'Ünïcode 💪');
-const text = fc.constantFrom('Push, "A"', 'felt\nslow', 'x', 'Ünïcode 💪');
+const text = fc.constantFrom('Push, "A"', 'felt\nslow', 'x', 'Ünïcode 💪', 'C:\\ {NULL}');
 const setArbitrary: fc.Arbitrary<GeneratedSet> = fc.record({
   exercise: fc.constantFrom('Bench Press', 'Pull Up', 'Squat (Barbell)'),
   load: fc.integer({ min: 0, max: 80 }).map((n) => n * 2.5),

@@ -11,13 +11,15 @@ export type ImportedSetRow = { set: ImportedSet; exerciseId: number; setNumber: 
 
 type Element = string | number | boolean | null;
 
+const NEEDS_ESCAPE = /["\\]/;
+
 /** Array input syntax: text elements quoted, so any text is safe; numbers and booleans as they print. */
 function arrayText<T>(rows: readonly T[], value: (row: T) => Element): string {
   const elements = rows.map((row) => {
     const element = value(row);
     if (element === null) return 'NULL';
     if (typeof element !== 'string') return String(element);
-    return `"${element.replace(/["\\]/g, '\\$&')}"`;
+    return NEEDS_ESCAPE.test(element) ? `"${element.replace(/["\\]/g, '\\$&')}"` : `"${element}"`;
   });
   return `{${elements.join(',')}}`;
 }
