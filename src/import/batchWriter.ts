@@ -1,5 +1,10 @@
 import type { DatabaseTransactionConnection } from 'slonik';
-import { insertImportedBatch, type PreparedBatch, prepareImportedBatch } from '../db/queries/importBatch.js';
+import {
+  type ImportedSetRow,
+  insertImportedBatch,
+  type PreparedBatch,
+  prepareImportedBatch,
+} from '../db/queries/importBatch.js';
 import { findOrCreateExercises } from '../db/queries/importExercises.js';
 import { countRecordsHeldBy } from '../db/queries/importRecords.js';
 import { endSessionsAtLastSet } from '../db/queries/importSessionEnds.js';
@@ -18,8 +23,17 @@ export type ImportCounts = {
   newRecords: number;
 };
 
-/** A batch built and ready to write: its sets, the workouts it is the first to name, and its statement's input. */
-export type BuiltBatch = { sets: readonly ImportedSet[]; workouts: readonly SourceWorkout[]; input: PreparedBatch };
+/**
+ * A batch built and ready to write: its sets, the workouts it is the first to name, the
+ * lines whose set number an earlier line of the batch has (same workout and exercise),
+ * and the statement's input (the other sets).
+ */
+export type BuiltBatch = {
+  sets: readonly ImportedSet[];
+  workouts: readonly SourceWorkout[];
+  repeated: readonly number[];
+  input: PreparedBatch;
+};
 
 /**
  * The state of one import: which source workouts it met and which of them got a new
@@ -72,12 +86,21 @@ export class BatchWriter {
         workouts.set(workout.key, workout);
       }
     }
-    const rows = sets.map((set) => {
+    const rows: ImportedSetRow[] = [];
+    const numbered = new Set<string>();
+    const repeated: number[] = [];
+    for (const set of sets) {
       const exerciseId = this.exercises.get(set.exercise)!;
-      return { set, exerciseId, setNumber: this.setNumberOf(set, exerciseId) };
-    });
+      const setNumber = this.setNumberOf(set, exerciseId);
+      const key = `${set.workout.key}\u0000${exerciseId}\u0000${setNumber}`;
+      if (numbered.has(key)) repeated.push(set.line);
+      else {
+        numbered.add(key);
+        rows.push({ set, exerciseId, setNumber });
+      }
+    }
     const newWorkouts = [...workouts.values()];
-    return { sets, workouts: newWorkouts, input: prepareImportedBatch(newWorkouts, rows) };
+    return { sets, workouts: newWorkouts, repeated, input: prepareImportedBatch(newWorkouts, rows) };
   }
 
   /**
@@ -85,7 +108,7 @@ export class BatchWriter {
    * batch, or across batches in a session this import created. In a session imported
    * before, it is that set, already present.
    */
-  async write({ sets, workouts, input }: BuiltBatch): Promise<void> {
+  async write({ sets, workouts, repeated: repeatedInBatch, input }: BuiltBatch): Promise<void> {
     if (sets.length === 0) return;
     const result = await insertImportedBatch(this.tx, this.userId, input);
     const created = new Map(result.created_keys.map((key, index) => [key, result.created_ids[index]!]));
@@ -101,9 +124,9 @@ export class BatchWriter {
     this.counts.setsAdded += result.inserted;
     for (const id of result.exercises) this.touched.add(id);
     for (const id of result.sessions) this.grown.add(id);
-    if (result.repeated.length === 0 && result.refused.length === 0) return;
+    if (repeatedInBatch.length === 0 && result.refused.length === 0) return;
     const byLine = new Map(sets.map((set) => [set.line, set]));
-    const repeated = [...result.repeated];
+    const repeated = [...repeatedInBatch];
     for (const line of result.refused) {
       if (this.createdKeys.has(byLine.get(line)!.workout.key)) repeated.push(line);
       else this.counts.setsPresent++;

@@ -5,7 +5,7 @@ import type { ImportedSet, SourceWorkout } from '../../domain/formats/types.js';
 /**
  * An imported set with the id its exercise got and its set number (from the file, or its
  * place among the exercise's sets of that workout in the file). Its session is found by
- * its workout's key.
+ * its workout's key. No two rows of a batch have the same workout, exercise and number.
  */
 export type ImportedSetRow = { set: ImportedSet; exerciseId: number; setNumber: number };
 
@@ -66,8 +66,6 @@ const insertedBatch = z.object({
   /** Sets whose workout has a session: all of them. */
   matched: z.number(),
   inserted: z.number(),
-  /** Lines whose set number an earlier line of the batch has for the same exercise and workout. */
-  repeated: z.array(z.number()),
   /** Lines whose set number the session already held. */
   refused: z.array(z.number()),
   /** The sessions and exercises that got a set. */
@@ -80,10 +78,9 @@ const insertedBatch = z.object({
  * already has keeps its session: the unique index on (user_id, source_key) decides, so
  * two imports of the same workout make one session), then the sets in file order into the
  * sessions of their workouts (the unique index on (session, exercise, set number) decides
- * what is new). A number the batch repeats is not inserted (`repeated`), nor one the
- * session already holds (`refused`): whether that is the set imported before or a number
- * the file repeats across batches depends on whether this import created the session,
- * which the caller knows.
+ * what is new). A number the session already holds is not inserted (`refused`): whether
+ * that is the set imported before or a number the file repeats across batches depends on
+ * whether this import created the session, which the caller knows.
  */
 export async function insertImportedBatch(
   tx: DatabaseTransactionConnection,
@@ -108,8 +105,7 @@ export async function insertImportedBatch(
       SELECT id, source_key, false FROM workout_session
       WHERE user_id = ${userId} AND source_key = ANY(${sql.array(batch.workoutKeys, 'text')})
     ), input AS (
-      SELECT b.*, s.id AS session_id, s.created,
-             row_number() OVER (PARTITION BY s.id, b.exercise_id, b.set_number ORDER BY b.line) AS nth
+      SELECT b.*, s.id AS session_id, s.created
       FROM unnest(
         ${s.line}::int4[], ${s.workoutKey}::text[], ${s.exerciseId}::int8[], ${s.setNumber}::int4[],
         ${s.weight}::numeric[], ${s.unit}::text[], ${s.bodyweight}::bool[], ${s.reps}::int4[], ${s.rpe}::numeric[],
@@ -125,7 +121,7 @@ export async function insertImportedBatch(
         i.session_id, ${userId}, i.exercise_id, i.set_number,
         workout_to_kg(i.weight, i.unit), i.unit, i.bodyweight, i.reps, i.rpe, i.set_type, i.performed_at, i.notes
       FROM input i
-      WHERE i.nth = 1 AND i.created
+      WHERE i.created
       ORDER BY i.line
       RETURNING session_id, exercise_id, set_number, user_id, performed_at, set_type, reps, weight
     ), inserted_more AS (
@@ -135,7 +131,7 @@ export async function insertImportedBatch(
         i.session_id, ${userId}, i.exercise_id, i.set_number,
         workout_to_kg(i.weight, i.unit), i.unit, i.bodyweight, i.reps, i.rpe, i.set_type, i.performed_at, i.notes
       FROM input i
-      WHERE i.nth = 1 AND NOT i.created
+      WHERE NOT i.created
       ORDER BY i.line
       ON CONFLICT (session_id, exercise_id, set_number) DO NOTHING
       RETURNING session_id, exercise_id, set_number, user_id, performed_at, set_type, reps, weight
@@ -159,13 +155,11 @@ export async function insertImportedBatch(
       coalesce((SELECT array_agg(source_key ORDER BY id) FROM created), '{}') AS created_keys,
       (SELECT count(*) FROM input) AS matched,
       (SELECT count(*) FROM inserted) AS inserted,
-      coalesce((SELECT array_agg(line ORDER BY line) FROM input WHERE nth > 1), '{}') AS repeated,
       coalesce((
         -- NOT IN, a hashed subplan whatever the estimates: unnest of a parameter is guessed at 100 rows,
         -- and NOT EXISTS became a nested loop over 5,000 x 5,000 rows.
         SELECT array_agg(i.line ORDER BY i.line) FROM input i
-        WHERE i.nth = 1
-          AND (i.session_id, i.exercise_id, i.set_number) NOT IN (SELECT session_id, exercise_id, set_number FROM inserted)
+        WHERE (i.session_id, i.exercise_id, i.set_number) NOT IN (SELECT session_id, exercise_id, set_number FROM inserted)
       ), '{}') AS refused,
       coalesce((SELECT array_agg(DISTINCT session_id) FROM inserted), '{}') AS sessions,
       coalesce((SELECT array_agg(DISTINCT exercise_id) FROM inserted), '{}') AS exercises`);
