@@ -75,7 +75,7 @@ export async function ensureServer(home: string, config: Config): Promise<void> 
  * Creates a new folder's database in this process rather than in the server: creating it
  * leaves PGlite holding what it took (~290 MB unpacking the build's empty cluster, ~750 MB
  * with its own initdb) and never gives it back, which a server would keep for its idle
- * time; one that only opens the folder holds ~150-200 MB.
+ * time; one that only opens the folder holds ~140-180 MB.
  */
 async function createFolder(home: string, lockTimeoutMs: number): Promise<void> {
   const { openFolder } = await import('./embedded.js');

@@ -79,11 +79,11 @@ export class BatchWriter {
       await writing;
       for (const [name, id] of await findOrCreateExercises(this.tx, this.userId, fresh)) this.exercises.set(name, id);
     }
-    const workouts = new Map<string, SourceWorkout>();
+    const workouts: SourceWorkout[] = [];
     for (const { workout } of sets) {
       if (!this.workoutKeys.has(workout.key)) {
         this.workoutKeys.add(workout.key);
-        workouts.set(workout.key, workout);
+        workouts.push(workout);
       }
     }
     const rows: ImportedSetRow[] = [];
@@ -99,8 +99,7 @@ export class BatchWriter {
         rows.push({ set, exerciseId, setNumber });
       }
     }
-    const newWorkouts = [...workouts.values()];
-    return { sets, workouts: newWorkouts, repeated, input: prepareImportedBatch(newWorkouts, rows) };
+    return { sets, workouts, repeated, input: prepareImportedBatch(workouts, rows) };
   }
 
   /**

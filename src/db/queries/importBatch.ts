@@ -1,4 +1,4 @@
-import { type DatabaseTransactionConnection, sql } from 'slonik';
+import { type DatabaseTransactionConnection, type FragmentSqlToken, sql } from 'slonik';
 import { z } from 'zod';
 import type { ImportedSet, SourceWorkout } from '../../domain/formats/types.js';
 
@@ -73,6 +73,22 @@ const insertedBatch = z.object({
   exercises: z.array(z.coerce.number()),
 });
 
+/** The batch's sets in file order into workout_log, those of the sessions `which` picks. */
+function insertSets(userId: number, which: FragmentSqlToken) {
+  return sql.fragment`
+    INSERT INTO workout_log
+      (session_id, user_id, exercise_id, set_number, weight, unit, bodyweight, reps, rpe, set_type, performed_at, notes)
+    SELECT
+      i.session_id, ${userId}, i.exercise_id, i.set_number,
+      workout_to_kg(i.weight, i.unit), i.unit, i.bodyweight, i.reps, i.rpe, i.set_type, i.performed_at, i.notes
+    FROM input i
+    WHERE ${which}
+    ORDER BY i.line`;
+}
+
+/** What the totals below and the caller's counts read of the inserted sets. */
+const insertedColumns = sql.fragment`session_id, exercise_id, set_number, user_id, performed_at, set_type, reps, weight`;
+
 /**
  * Writes a batch in one statement: a session per new workout (a workout whose key the user
  * already has keeps its session: the unique index on (user_id, source_key) decides, so
@@ -115,26 +131,12 @@ export async function insertImportedBatch(
     ), inserted_new AS (
       -- Into the sessions created above: no set there to conflict with, so no ON CONFLICT and its
       -- speculative insertion (~10 % of a batch's time). Most of a new history's sets go this way.
-      INSERT INTO workout_log
-        (session_id, user_id, exercise_id, set_number, weight, unit, bodyweight, reps, rpe, set_type, performed_at, notes)
-      SELECT
-        i.session_id, ${userId}, i.exercise_id, i.set_number,
-        workout_to_kg(i.weight, i.unit), i.unit, i.bodyweight, i.reps, i.rpe, i.set_type, i.performed_at, i.notes
-      FROM input i
-      WHERE i.created
-      ORDER BY i.line
-      RETURNING session_id, exercise_id, set_number, user_id, performed_at, set_type, reps, weight
+      ${insertSets(userId, sql.fragment`i.created`)}
+      RETURNING ${insertedColumns}
     ), inserted_more AS (
-      INSERT INTO workout_log
-        (session_id, user_id, exercise_id, set_number, weight, unit, bodyweight, reps, rpe, set_type, performed_at, notes)
-      SELECT
-        i.session_id, ${userId}, i.exercise_id, i.set_number,
-        workout_to_kg(i.weight, i.unit), i.unit, i.bodyweight, i.reps, i.rpe, i.set_type, i.performed_at, i.notes
-      FROM input i
-      WHERE NOT i.created
-      ORDER BY i.line
+      ${insertSets(userId, sql.fragment`NOT i.created`)}
       ON CONFLICT (session_id, exercise_id, set_number) DO NOTHING
-      RETURNING session_id, exercise_id, set_number, user_id, performed_at, set_type, reps, weight
+      RETURNING ${insertedColumns}
     ), inserted AS (
       SELECT * FROM inserted_new UNION ALL SELECT * FROM inserted_more
     ), totaled AS (
