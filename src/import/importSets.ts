@@ -11,7 +11,8 @@ export const IMPORT_BATCH_SIZE = 5_000;
 
 export type ImportSetsOptions = {
   userName: string;
-  sets: AsyncIterable<ImportedSet>;
+  /** The sets in file order, a few hundred at a time. */
+  sets: AsyncIterable<readonly ImportedSet[]>;
   /** Roll back at the end: count everything, write nothing. */
   dryRun: boolean;
   /** A row the database refuses (a repeated set number): throws to abort, or records it. */
@@ -44,15 +45,17 @@ export async function importSets(pool: DatabasePool, options: ImportSetsOptions)
     let batch: ImportedSet[] = [];
     let writing: Promise<void> | undefined;
     try {
-      for await (const set of options.sets) {
-        batch.push(set);
-        if (batch.length >= IMPORT_BATCH_SIZE) {
-          const built = await writer.build(batch, writing);
-          await writing;
-          writing = writer.write(built);
-          // Its failure is raised by the next `await writing`, not as an unhandled rejection meanwhile.
-          writing.catch(() => undefined);
-          batch = [];
+      for await (const sets of options.sets) {
+        for (const set of sets) {
+          batch.push(set);
+          if (batch.length >= IMPORT_BATCH_SIZE) {
+            const built = await writer.build(batch, writing);
+            await writing;
+            writing = writer.write(built);
+            // Its failure is raised by the next `await writing`, not as an unhandled rejection meanwhile.
+            writing.catch(() => undefined);
+            batch = [];
+          }
         }
       }
       await writing;

@@ -54,28 +54,35 @@ function withNote(set: ImportedSet, note: ExerciseNote | undefined): ImportedSet
   return { ...set, notes };
 }
 
-/** Maps records to sets as they stream by, counting rows that are not sets and rejecting bad ones. */
+/**
+ * Maps records to sets as they stream by, an array of records to an array of sets,
+ * counting rows that are not sets and rejecting bad ones.
+ */
 export async function* mapRecords(
-  records: AsyncIterable<CsvRecord>,
+  records: AsyncIterable<readonly CsvRecord[]>,
   plan: ImportPlan,
   tally: RowTally,
   reject: (problem: RowProblem) => void,
   onRow?: () => void,
-): AsyncGenerator<ImportedSet> {
+): AsyncGenerator<ImportedSet[]> {
   let note: ExerciseNote | undefined;
-  for await (const { record, line } of records) {
-    tally.rows++;
-    onRow?.();
-    const outcome = plan.mapRow(record, line);
-    if (outcome.kind === 'set') {
-      const set = withNote(outcome.set, note);
-      note = undefined;
-      if ('workout' in set) yield set;
-      else reject(set);
-    } else if (outcome.kind === 'note') {
-      tally.notSets.note++;
-      note = outcome.note;
-    } else if (outcome.kind === 'skip') tally.notSets[outcome.reason]++;
-    else reject(outcome.problem);
+  for await (const group of records) {
+    const sets: ImportedSet[] = [];
+    for (const { record, line } of group) {
+      tally.rows++;
+      onRow?.();
+      const outcome = plan.mapRow(record, line);
+      if (outcome.kind === 'set') {
+        const set = withNote(outcome.set, note);
+        note = undefined;
+        if ('workout' in set) sets.push(set);
+        else reject(set);
+      } else if (outcome.kind === 'note') {
+        tally.notSets.note++;
+        note = outcome.note;
+      } else if (outcome.kind === 'skip') tally.notSets[outcome.reason]++;
+      else reject(outcome.problem);
+    }
+    if (sets.length > 0) yield sets;
   }
 }
