@@ -4,10 +4,17 @@
  * transaction (test/bench/floor/insertOne.mjs). `node -e 0` shows what Node alone costs.
  * Target: CPU ratio <= 1.15 (issue 13; was 1.25).  Run: npx vite-node test/bench/setAdd.ts
  */
-import { alternate, median, ok, rounds, timeProcess } from './lib/measure.js';
+import { alternate, countInstructions, median, ok, rounds, timeProcess } from './lib/measure.js';
 import { cpuProfileSummary, describeProfile } from './lib/profile.js';
-import { type BenchResult, runBench } from './lib/report.js';
-import { createScratchDatabase, dropOnInterrupt, floorScript, workout } from './lib/scratch.js';
+import { type BenchResult, type Row, runBench } from './lib/report.js';
+import {
+  createScratchDatabase,
+  dropOnInterrupt,
+  floorInstructions,
+  floorScript,
+  workout,
+  workoutInstructions,
+} from './lib/scratch.js';
 
 export const CPU_RATIO_TARGET = 1.15;
 
@@ -27,6 +34,11 @@ async function main(): Promise<BenchResult> {
     const samples = await alternate(rounds(15), steps);
     const m = (name: keyof typeof samples, key: 'wallMs' | 'cpuMs') => median(samples[name].map((s) => s[key]));
     const cpuRatio = m('set add', 'cpuMs') / m('floor', 'cpuMs');
+    const instructions = {
+      setAdd: await workoutInstructions(['set', 'add', 'Bench Press', '100x5'], env),
+      floor: await floorInstructions('insertOne.mjs', [], env),
+      node: await countInstructions(process.execPath, ['-e', '0']),
+    };
     const profile =
       process.env.BENCH_PROFILE === '0'
         ? undefined
@@ -55,8 +67,12 @@ async function main(): Promise<BenchResult> {
         },
         { item: '1 node -e 0', measure: 'CPU', value: m('node -e 0', 'cpuMs'), unit: 'ms' },
         { item: '1 node -e 0', measure: 'wall', value: m('node -e 0', 'wallMs'), unit: 'ms' },
+        ...instructionRows(instructions),
       ],
-      notes: profile ? [`CPU profile of one set add (sampled, by area): ${describeProfile(profile)}`] : [],
+      notes: [
+        ...(instructions.setAdd === undefined ? ['instructions: not counted (no valgrind)'] : []),
+        ...(profile ? [`CPU profile of one set add (sampled, by area): ${describeProfile(profile)}`] : []),
+      ],
       details: {
         samples: Object.fromEntries(
           Object.entries(samples).map(([k, v]) => [k, v.map((s) => ({ wallMs: s.wallMs, cpuMs: s.cpuMs }))]),
@@ -67,6 +83,23 @@ async function main(): Promise<BenchResult> {
   } finally {
     await db.drop();
   }
+}
+
+/** The same comparison in instructions executed, which the machine's load does not move (no target of its own). */
+function instructionRows(counted: Record<'setAdd' | 'floor' | 'node', number | undefined>): Row[] {
+  const { setAdd, floor, node } = counted;
+  if (setAdd === undefined || floor === undefined || node === undefined) return [];
+  return [
+    {
+      item: '1 set add',
+      measure: 'instructions',
+      value: setAdd,
+      unit: 'M',
+      baseline: { name: 'floor', value: floor },
+      ratio: setAdd / floor,
+    },
+    { item: '1 node -e 0', measure: 'instructions', value: node, unit: 'M' },
+  ];
 }
 
 runBench(main);

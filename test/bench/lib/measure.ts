@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 /** One process run: exit code, output, wall time and CPU time (user + system) in ms. */
 export type ProcessRun = { code: number; wallMs: number; cpuMs: number; stdout: string; stderr: string };
@@ -89,4 +89,32 @@ export function percentile(values: number[], p: number): number {
 export function rounds(fallback: number, min = 10): number {
   const wanted = Number(process.env.BENCH_PAIRS ?? fallback);
   return Math.max(min, Number.isFinite(wanted) ? Math.round(wanted) : fallback);
+}
+
+/**
+ * Instructions a process executes (millions), counted by valgrind's callgrind: unlike CPU
+ * time, the same from one run to the next (±1 %), whatever else the machine is doing.
+ * Undefined when valgrind is not installed (`apt-get install valgrind`) or BENCH_INSTRUCTIONS=0.
+ * A run takes ~50x its usual time.
+ */
+export async function countInstructions(
+  command: string,
+  args: string[],
+  options: RunOptions = {},
+): Promise<number | undefined> {
+  if (process.env.BENCH_INSTRUCTIONS === '0' || !hasValgrind()) return undefined;
+  const run = await timeProcess(
+    'valgrind',
+    ['--tool=callgrind', '--callgrind-out-file=/dev/null', command, ...args],
+    options,
+  );
+  const refs = /I\s+refs:\s+([\d,]+)/.exec(run.stderr);
+  if (run.code !== 0 || !refs) throw new Error(`valgrind ${command} ${args.join(' ')} failed: ${run.stderr.trim()}`);
+  return Number(refs[1]!.replaceAll(',', '')) / 1e6;
+}
+
+let valgrind: boolean | undefined;
+function hasValgrind(): boolean {
+  valgrind ??= spawnSync('valgrind', ['--version']).status === 0;
+  return valgrind;
 }

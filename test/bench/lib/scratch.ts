@@ -4,7 +4,7 @@ import pg from 'pg';
 import { BIN, ROOT } from '../../helpers/paths.js';
 import { serverUrl } from '../../helpers/serverUrl.js';
 import { withClient } from '../../helpers/withClient.js';
-import { ok, type ProcessRun, timeProcess } from './measure.js';
+import { countInstructions, ok, type ProcessRun, type RunOptions, timeProcess } from './measure.js';
 
 /** The server the benches use: BENCH_DATABASE_URL, an admin connection (it creates and drops databases). */
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -68,21 +68,43 @@ export async function createScratchDatabase(label: string): Promise<ScratchDatab
   return database;
 }
 
-/** Runs the built CLI as a user would, timed. */
-export function workout(args: string[], env: Record<string, string | undefined>): Promise<ProcessRun> {
-  return timeProcess(process.execPath, [BIN, ...args], {
-    env: { DATABASE_URL: undefined, WORKOUT_USER: 'bench', NO_COLOR: '1', ...env },
-  });
+type Invocation = { command: string; args: string[]; options: RunOptions };
+
+/** The built CLI run as a user would. */
+function cli(args: string[], env: Record<string, string | undefined>): Invocation {
+  return {
+    command: process.execPath,
+    args: [BIN, ...args],
+    options: { env: { DATABASE_URL: undefined, WORKOUT_USER: 'bench', NO_COLOR: '1', ...env } },
+  };
 }
 
 /** A floor script of test/bench/floor/, run with plain node. */
-export function floorScript(
-  name: string,
-  args: string[],
-  env: Record<string, string | undefined>,
-): Promise<ProcessRun> {
-  return timeProcess(process.execPath, [path.join(ROOT, 'test', 'bench', 'floor', name), ...args], { env });
+function floor(name: string, args: string[], env: Record<string, string | undefined>): Invocation {
+  return {
+    command: process.execPath,
+    args: [path.join(ROOT, 'test', 'bench', 'floor', name), ...args],
+    options: { env },
+  };
 }
+
+const timed = ({ command, args, options }: Invocation) => timeProcess(command, args, options);
+const counted = ({ command, args, options }: Invocation) => countInstructions(command, args, options);
+
+/** Runs the built CLI, timed. */
+export const workout = (args: string[], env: Record<string, string | undefined>): Promise<ProcessRun> =>
+  timed(cli(args, env));
+
+/** The instructions (millions) one run of the CLI executes; undefined without valgrind. */
+export const workoutInstructions = (args: string[], env: Record<string, string | undefined>) => counted(cli(args, env));
+
+/** Runs a floor script, timed. */
+export const floorScript = (name: string, args: string[], env: Record<string, string | undefined>) =>
+  timed(floor(name, args, env));
+
+/** The instructions (millions) one run of a floor script executes; undefined without valgrind. */
+export const floorInstructions = (name: string, args: string[], env: Record<string, string | undefined>) =>
+  counted(floor(name, args, env));
 
 function assertBuilt() {
   const bundle = path.join(ROOT, 'dist', 'cli.js');
