@@ -47,6 +47,26 @@ const oneZod = {
 };
 
 /**
+ * An ES import of a CommonJS package gets its own copy of the package's exports, made as
+ * the importing module loads (esbuild's __toESM): ~60 of our modules import zod and ~40
+ * slonik, ~10 M instructions of every command (~2 %). Their imports go through one ES
+ * module that re-exports the package, so the exports are copied once.
+ */
+const sharedImports = {
+  name: 'shared-imports',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^(zod|slonik)$/ }, ({ path, kind, namespace }) =>
+      kind === 'import-statement' && namespace !== 'shared-imports' ? { path, namespace: 'shared-imports' } : undefined,
+    );
+    esbuild.onLoad({ filter: /.*/, namespace: 'shared-imports' }, ({ path }) => ({
+      contents: `export * from ${JSON.stringify(path)};`,
+      resolveDir: fileURLToPath(root),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * The build id a CLI and its embedded database's background server must share
  * (src/db/serverFiles.ts): a hash of what the bundle is made from.
  */
@@ -81,8 +101,12 @@ await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  plugins: [pgNavigator, oneZod],
+  plugins: [pgNavigator, sharedImports, oneZod],
   sourcemap: 'linked',
+  // V8 scans every character of a module it compiles: without the indentation and comments
+  // a command executes ~4 % fewer instructions (`set add` 539 -> 519 M). Names are kept,
+  // so stack traces stay readable, and the source maps give lines.
+  minifyWhitespace: true,
   logLevel: 'warning',
 });
 
