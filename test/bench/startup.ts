@@ -76,27 +76,12 @@ async function main(): Promise<BenchResult> {
         });
       }
     }
+    const helpCpu = m('workout --help', 'cpuMs');
     for (const name of Object.keys(READS) as Array<keyof typeof READS>) {
-      const ratio = m(name, 'cpuMs') / m('workout --help', 'cpuMs');
-      rows.push({
-        item: `2 ${name}`,
-        measure: 'CPU',
-        value: m(name, 'cpuMs'),
-        unit: 'ms',
-        baseline: { name: 'workout --help', value: m('workout --help', 'cpuMs') },
-        ratio,
-        target: `<= x${READ_TARGET}`,
-        met: ratio <= READ_TARGET,
-      });
+      const row = againstHelp(name, 'CPU', 'ms', m(name, 'cpuMs'), helpCpu);
+      rows.push({ ...row, target: `<= x${READ_TARGET}`, met: row.ratio! <= READ_TARGET });
     }
-    rows.push({
-      item: '2 floor (pg INSERT)',
-      measure: 'CPU',
-      value: m('floor (pg INSERT)', 'cpuMs'),
-      unit: 'ms',
-      baseline: { name: 'workout --help', value: m('workout --help', 'cpuMs') },
-      ratio: m('floor (pg INSERT)', 'cpuMs') / m('workout --help', 'cpuMs'),
-    });
+    rows.push(againstHelp('floor (pg INSERT)', 'CPU', 'ms', m('floor (pg INSERT)', 'cpuMs'), helpCpu));
     // The same comparison in instructions executed, which the machine's load does not move (no target of its own).
     const help = await workoutInstructions(['--help'], {});
     const counted = {
@@ -105,17 +90,11 @@ async function main(): Promise<BenchResult> {
       ),
       'floor (pg INSERT)': () => floorInstructions('insertOne.mjs', [], env),
     };
-    for (const [name, count] of help === undefined ? [] : Object.entries(counted)) {
-      const value = await count();
-      if (help === undefined || value === undefined) continue;
-      rows.push({
-        item: `2 ${name}`,
-        measure: 'instructions',
-        value,
-        unit: 'M',
-        baseline: { name: 'workout --help', value: help },
-        ratio: value / help,
-      });
+    if (help !== undefined) {
+      for (const [name, count] of Object.entries(counted)) {
+        const value = await count();
+        if (value !== undefined) rows.push(againstHelp(name, 'instructions', 'M', value, help));
+      }
     }
     return {
       name: 'startup',
@@ -135,6 +114,18 @@ async function main(): Promise<BenchResult> {
   } finally {
     await db.drop();
   }
+}
+
+/** A row of item 2 measured against `workout --help`. */
+function againstHelp(name: string, measure: string, unit: string, value: number, help: number): Row {
+  return {
+    item: `2 ${name}`,
+    measure,
+    value,
+    unit,
+    baseline: { name: 'workout --help', value: help },
+    ratio: value / help,
+  };
 }
 
 runBench(main);
